@@ -1,0 +1,109 @@
+//! `mobileconfig-admin`: the desktop app, and `serve-demo`, the stand-in TelecomX server.
+
+use std::io::Write as _;
+use std::net::SocketAddr;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::{Parser, Subcommand};
+use mobileconfig_admin::demo::{DEMO_ACCOUNTS, DEMO_PASSWORD, DemoOptions, DemoServer, LARGE_CUSTOMER};
+
+/// Admin app for TelecomX Communicator mobile configs.
+#[derive(Parser)]
+#[command(version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the stand-in TelecomX server with the demo data until Ctrl-C.
+    ServeDemo {
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8787")]
+        addr: SocketAddr,
+        /// Delay every response by this many milliseconds.
+        #[arg(long, default_value_t = 0)]
+        latency_ms: u64,
+        /// Add a Nordlys customer with this many employees, for scale work.
+        #[arg(long)]
+        large_customer_employees: Option<usize>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::ServeDemo {
+            addr,
+            latency_ms,
+            large_customer_employees,
+        }) => serve_demo(addr, latency_ms, large_customer_employees),
+        None => {
+            eprintln!(
+                "The desktop window is not built yet. Run the stand-in TelecomX server with:\n  \
+                 mobileconfig-admin serve-demo --addr 127.0.0.1:8787\nSee --help."
+            );
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn serve_demo(addr: SocketAddr, latency_ms: u64, large_customer_employees: Option<usize>) -> ExitCode {
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("error: cannot start the async runtime: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let options = DemoOptions {
+        latency: Duration::from_millis(latency_ms),
+        large_customer_employees,
+        ..DemoOptions::default()
+    };
+    runtime.block_on(async {
+        let server = match DemoServer::start(addr, options).await {
+            Ok(server) => server,
+            Err(error) => {
+                eprintln!("error: cannot listen on {addr}: {error}");
+                return ExitCode::FAILURE;
+            }
+        };
+        print_banner(&server, large_customer_employees);
+        if let Err(error) = tokio::signal::ctrl_c().await {
+            eprintln!("error: cannot wait for Ctrl-C: {error}");
+        }
+        server.stop().await;
+        ExitCode::SUCCESS
+    })
+}
+
+fn print_banner(server: &DemoServer, large: Option<usize>) {
+    let mut out = std::io::stdout().lock();
+    let mut text = format!(
+        "listening on {}\n\nDemo accounts (password \"{DEMO_PASSWORD}\"):\n",
+        server.base_url()
+    );
+    for account in DEMO_ACCOUNTS {
+        let note = if account.note.is_empty() {
+            String::new()
+        } else {
+            format!("  ({})", account.note)
+        };
+        text.push_str(&format!(
+            "  {:<28} {:<9} {}{note}\n",
+            account.username, account.access_level, account.customer
+        ));
+    }
+    if let Some(count) = large {
+        text.push_str(&format!(
+            "\nLarge customer: {LARGE_CUSTOMER} with {count} employees\n"
+        ));
+    }
+    text.push_str("\nPress Ctrl-C to stop.\n");
+    // A closed stdout (piped into `head`, say) must not stop the server.
+    out.write_all(text.as_bytes()).ok();
+    out.flush().ok();
+}

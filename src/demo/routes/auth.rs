@@ -133,12 +133,12 @@ pub async fn validate_token(
         .ok_or(DemoError::from_pair(pairs::CREDENTIALS_INVALID))
         .and_then(|token| caller_from_token(&state, &token));
     if simple {
-        let status = if checked.is_ok() {
-            StatusCode::OK
-        } else {
-            StatusCode::FORBIDDEN
+        // "Answer only with status 200 / 403"; the JSON body just repeats it.
+        let (status, success) = match checked {
+            Ok(_) => (StatusCode::OK, true),
+            Err(_) => (StatusCode::FORBIDDEN, false),
         };
-        return Ok(status.into_response());
+        return Ok((status, Json(serde_json::json!({ "success": success }))).into_response());
     }
     let caller = checked?;
     let store = state.read();

@@ -10,7 +10,7 @@ use axum::Router;
 use axum::http::{Response, header::CONTENT_TYPE};
 use axum::middleware::from_fn_with_state;
 use axum::response::IntoResponse as _;
-use axum::routing::{get, post};
+use axum::routing::get;
 use tower_http::catch_panic::CatchPanicLayer;
 
 use super::error::{DemoError, pairs};
@@ -30,7 +30,12 @@ pub fn router(state: SharedState) -> Router {
             "/pbx/app/mobileconfig",
             get(mobileconfig::list_configs).post(mobileconfig::copy_config),
         )
-        .route("/pbx/app/mobileconfig/", post(mobileconfig::copy_config))
+        // The documented copy URL has a trailing slash; like the API's web framework (non-strict
+        // routing), both spellings reach the same operations.
+        .route(
+            "/pbx/app/mobileconfig/",
+            get(mobileconfig::list_configs).post(mobileconfig::copy_config),
+        )
         .route(
             "/pbx/app/mobileconfig/{id}",
             get(mobileconfig::get_config).post(mobileconfig::create_config),

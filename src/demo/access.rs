@@ -3,7 +3,8 @@
 use crate::api::{AccessLevel, EmployeeState, Id};
 
 use super::error::{DemoError, DemoResult, pairs};
-use super::store::{EmployeeRecord, Store};
+use super::extract::parse_optional_id;
+use super::store::{CustomerRecord, EmployeeRecord, Store};
 
 /// The signed-in employee making a request.
 #[derive(Clone, Debug)]
@@ -57,6 +58,22 @@ impl Caller {
             return employee.id == self.employee;
         }
         self.can_reach_customer(store, &employee.customer, ResellerReach::DirectCustomers)
+    }
+
+    /// The customer a request is about: the `customer` parameter (default: the caller's own),
+    /// which must be well-formed (`400`), exist (`404 customer`) and be reachable (`403`).
+    pub fn target_customer<'a>(
+        &self,
+        store: &'a Store,
+        param: Option<&str>,
+        reach: ResellerReach,
+    ) -> DemoResult<&'a CustomerRecord> {
+        let id = parse_optional_id(param)?.unwrap_or_else(|| self.customer.clone());
+        let customer = store
+            .customer(&id)
+            .ok_or(DemoError::from_pair(pairs::CUSTOMER_NOT_FOUND))?;
+        self.require_customer(store, &customer.id, reach)?;
+        Ok(customer)
     }
 
     /// `require` plus `can_reach_customer`, as one 403.

@@ -134,14 +134,6 @@ impl<'a> From<&'a QueueRecord> for QueueOut<'a> {
     }
 }
 
-/// `offset`/`limit` as sent, before validation.
-pub struct PageRequest {
-    /// Requested offset.
-    pub offset: Option<i64>,
-    /// Requested limit.
-    pub limit: Option<i64>,
-}
-
 /// A validated page window.
 #[derive(Clone, Copy, Debug)]
 pub struct Window {
@@ -151,15 +143,21 @@ pub struct Window {
     pub limit: usize,
 }
 
-impl PageRequest {
-    /// Applies the endpoint's default and maximum; out of range is a 422 naming the parameter.
-    pub fn window(&self, default_limit: usize, max_limit: usize) -> DemoResult<Window> {
-        let offset = match self.offset {
+impl Window {
+    /// Validates `offset`/`limit` as sent, with the endpoint's default and maximum limit; out
+    /// of range is a 422 naming the parameter.
+    pub fn of(
+        offset: Option<i64>,
+        limit: Option<i64>,
+        default_limit: usize,
+        max_limit: usize,
+    ) -> DemoResult<Self> {
+        let offset = match offset {
             None => 0,
             Some(value) => usize::try_from(value)
                 .map_err(|_| DemoError::invalid_param("offset", "offset must be 0 or more".to_owned()))?,
         };
-        let limit = match self.limit {
+        let limit = match limit {
             None => default_limit,
             Some(value) => usize::try_from(value)
                 .ok()
@@ -168,7 +166,7 @@ impl PageRequest {
                     DemoError::invalid_param("limit", format!("limit must be between 1 and {max_limit}"))
                 })?,
         };
-        Ok(Window { offset, limit })
+        Ok(Self { offset, limit })
     }
 }
 

@@ -8,11 +8,11 @@ use serde_json::Value;
 use crate::api::{AccessLevel, EmployeeState};
 
 use crate::demo::access::ResellerReach;
-use crate::demo::error::{DemoError, DemoResult, pairs};
-use crate::demo::extract::{Auth, LooseBool, Params, is_set, parse_optional_id};
+use crate::demo::error::DemoResult;
+use crate::demo::extract::{Auth, LooseBool, Params, is_set};
 use crate::demo::state::SharedState;
 use crate::demo::store::{CustomerRecord, EmployeeRecord, QueueRecord};
-use crate::demo::wire::{CustomerOut, EmployeeOut, PageRequest, QueueOut, paged};
+use crate::demo::wire::{CustomerOut, EmployeeOut, QueueOut, Window, paged};
 
 /// Query of `GET /customer`.
 #[derive(Deserialize)]
@@ -31,11 +31,7 @@ pub async fn customers(
     Params(params): Params<CustomerParams>,
 ) -> DemoResult<Json<Value>> {
     caller.require(&AccessLevel::Reseller)?;
-    let window = PageRequest {
-        offset: params.offset,
-        limit: params.limit,
-    }
-    .window(100, 500)?;
+    let window = Window::of(params.offset, params.limit, 100, 500)?;
     let reach = if is_set(params.include_subresellers) {
         ResellerReach::WithSubResellers
     } else {
@@ -78,18 +74,13 @@ pub async fn employees(
     Params(params): Params<EmployeeParams>,
 ) -> DemoResult<Json<Value>> {
     caller.require(&AccessLevel::Viewer)?;
-    let window = PageRequest {
-        offset: params.offset,
-        limit: params.limit,
-    }
-    .window(100, 500)?;
-    let customer_id =
-        parse_optional_id(params.customer.as_deref())?.unwrap_or_else(|| caller.customer.clone());
+    let window = Window::of(params.offset, params.limit, 100, 500)?;
     let store = state.read();
-    let customer = store
-        .customer(&customer_id)
-        .ok_or(DemoError::from_pair(pairs::CUSTOMER_NOT_FOUND))?;
-    caller.require_customer(&store, &customer.id, ResellerReach::WithSubResellers)?;
+    let customer = caller.target_customer(
+        &store,
+        params.customer.as_deref(),
+        ResellerReach::WithSubResellers,
+    )?;
     let include_deleted = is_set(params.include_deleted);
     let filter = lowercase_filter(params.filter.as_deref());
     let matching = customer
@@ -123,18 +114,10 @@ pub async fn dialplan(
     Params(params): Params<DialplanParams>,
 ) -> DemoResult<Json<Value>> {
     caller.require(&AccessLevel::Viewer)?;
-    let window = PageRequest {
-        offset: params.offset,
-        limit: params.limit,
-    }
-    .window(50, 100)?;
-    let customer_id =
-        parse_optional_id(params.customer.as_deref())?.unwrap_or_else(|| caller.customer.clone());
+    let window = Window::of(params.offset, params.limit, 50, 100)?;
     let store = state.read();
-    let customer = store
-        .customer(&customer_id)
-        .ok_or(DemoError::from_pair(pairs::CUSTOMER_NOT_FOUND))?;
-    caller.require_customer(&store, &customer.id, ResellerReach::DirectCustomers)?;
+    let customer =
+        caller.target_customer(&store, params.customer.as_deref(), ResellerReach::DirectCustomers)?;
     let wants_queues = params
         .item_type
         .as_deref()

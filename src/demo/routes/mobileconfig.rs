@@ -220,13 +220,9 @@ pub async fn list_configs(
 ) -> DemoResult<Json<serde_json::Value>> {
     caller.require(&AccessLevel::Viewer)?;
     let excluded = parse_optional_id(params.employee.as_deref())?.unwrap_or_else(|| caller.employee.clone());
-    let customer_id =
-        parse_optional_id(params.customer.as_deref())?.unwrap_or_else(|| caller.customer.clone());
     let store = state.read();
-    let customer = store
-        .customer(&customer_id)
-        .ok_or(DemoError::from_pair(pairs::NOT_FOUND))?;
-    caller.require_customer(&store, &customer.id, ResellerReach::DirectCustomers)?;
+    let customer =
+        caller.target_customer(&store, params.customer.as_deref(), ResellerReach::DirectCustomers)?;
     let configs: Vec<serde_json::Value> = customer
         .employees
         .iter()

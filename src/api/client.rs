@@ -11,8 +11,8 @@ use serde::de::DeserializeOwned;
 use super::error::ApiError;
 use super::ids::Id;
 use super::models::{
-    ConfigSelection, CopyBody, Customer, Employee, LoginRequest, LoginResponse, MobileConfig, Page, Queue,
-    SelectionBody, Token, TokenInfo,
+    AppEmployee, ConfigSelection, CopyBody, Customer, Employee, Extension, LoginRequest, LoginResponse,
+    MobileConfig, Page, Queue, SelectionBody, Token, TokenInfo,
 };
 use super::paging::{PageProgress, fetch_all_pages};
 
@@ -86,6 +86,8 @@ pub mod limits {
     pub const EMPLOYEES: u64 = 500;
     /// `GET /pbx/dialplan`.
     pub const DIALPLAN: u64 = 100;
+    /// `GET /pbx/extension`.
+    pub const EXTENSIONS: u64 = 1000;
 }
 
 /// Typed TelecomX client. Cheap to clone: clones share one connection pool.
@@ -288,6 +290,50 @@ impl ApiClient {
             self.queues_page(customer, None, offset, limit)
         })
         .await
+    }
+
+    /// One page of `GET /pbx/extension` for a customer (the caller's own when `None`).
+    pub async fn extensions_page(
+        &self,
+        customer: Option<&Id>,
+        offset: u64,
+        limit: u64,
+    ) -> Result<Page<Extension>, ApiError> {
+        let query = PageQuery {
+            offset,
+            limit,
+            customer,
+            filter: None,
+            item_type: None,
+        };
+        self.get_paged("/pbx/extension", &query).await
+    }
+
+    /// Every extension of a customer: where employees' numbers come from.
+    pub async fn all_extensions(
+        &self,
+        customer: Option<&Id>,
+        options: FetchAll,
+        on_progress: impl FnMut(PageProgress) + Send,
+    ) -> Result<Vec<Extension>, ApiError> {
+        let limit = options.page_size.clamp(1, limits::EXTENSIONS);
+        fetch_all_pages(limit, options.concurrency, on_progress, |offset| {
+            self.extensions_page(customer, offset, limit)
+        })
+        .await
+    }
+
+    /// `GET /pbx/app/employees`: the caller's colleagues as the Communicator apps see them
+    /// (PERSONAL and up; the caller's own customer only).
+    pub async fn app_employees(&self) -> Result<Vec<AppEmployee>, ApiError> {
+        self.send(self.request(Method::GET, "/pbx/app/employees", true)?)
+            .await
+    }
+
+    /// `GET /pbx/app/queues`: the queues the caller may see (PERSONAL and up).
+    pub async fn app_queues(&self) -> Result<Vec<Queue>, ApiError> {
+        self.send(self.request(Method::GET, "/pbx/app/queues", true)?)
+            .await
     }
 
     /// `GET /pbx/app/mobileconfig/{employee}`.

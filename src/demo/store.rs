@@ -41,6 +41,10 @@ pub struct EmployeeRecord {
     pub name: String,
     /// E-mail address, also the username.
     pub email: String,
+    /// Id of the employee's primary extension.
+    pub extension_id: Id,
+    /// Local number of that extension.
+    pub number: String,
     /// Access level.
     pub access_level: AccessLevel,
     /// State.

@@ -191,3 +191,102 @@ where
     envelope.insert(key.into(), Value::Array(items));
     Value::Object(envelope)
 }
+
+/// An extension in `GET /pbx/extension`: each demo employee has one, its primary.
+#[derive(Serialize)]
+pub struct ExtensionOut<'a> {
+    #[serde(rename = "_id")]
+    id: &'a Id,
+    #[serde(rename = "type")]
+    item_type: &'static str,
+    customer: &'a Id,
+    name: &'a str,
+    number: &'a str,
+    employee: &'a Id,
+    primary: bool,
+    direct: Option<&'a str>,
+}
+
+impl<'a> From<&'a EmployeeRecord> for ExtensionOut<'a> {
+    fn from(employee: &'a EmployeeRecord) -> Self {
+        Self {
+            id: &employee.extension_id,
+            item_type: "EXTENSION",
+            customer: &employee.customer,
+            name: &employee.name,
+            number: &employee.number,
+            employee: &employee.id,
+            primary: true,
+            direct: None,
+        }
+    }
+}
+
+/// An extension as listed inside an `/pbx/app/employees` record.
+#[derive(Serialize)]
+pub struct AppExtensionOut<'a> {
+    #[serde(rename = "_id")]
+    id: &'a Id,
+    number: &'a str,
+    primary: bool,
+}
+
+/// A colleague in `GET /pbx/app/employees`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AppEmployeeOut<'a> {
+    #[serde(rename = "_id")]
+    id: &'a Id,
+    #[serde(rename = "type")]
+    item_type: &'static str,
+    name: &'a str,
+    title: &'a str,
+    department: &'a str,
+    email_address: &'a str,
+    extensions: [AppExtensionOut<'a>; 1],
+}
+
+impl<'a> From<&'a EmployeeRecord> for AppEmployeeOut<'a> {
+    fn from(employee: &'a EmployeeRecord) -> Self {
+        Self {
+            id: &employee.id,
+            item_type: "EMPLOYEE",
+            name: &employee.name,
+            title: &employee.title,
+            department: &employee.department,
+            email_address: &employee.email,
+            extensions: [AppExtensionOut {
+                id: &employee.extension_id,
+                number: &employee.number,
+                primary: true,
+            }],
+        }
+    }
+}
+
+/// A queue in `GET /pbx/app/queues`.
+#[derive(Serialize)]
+pub struct AppQueueOut<'a> {
+    #[serde(rename = "_id")]
+    id: &'a Id,
+    name: &'a str,
+    number: &'a str,
+    dynamic: bool,
+    member: bool,
+    members: u32,
+    callers: u32,
+}
+
+impl<'a> From<&'a QueueRecord> for AppQueueOut<'a> {
+    fn from(queue: &'a QueueRecord) -> Self {
+        Self {
+            id: &queue.id,
+            name: &queue.name,
+            number: &queue.number,
+            dynamic: false,
+            member: false,
+            members: 0,
+            callers: 0,
+        }
+    }
+}

@@ -11,20 +11,20 @@ use crate::common::{
 /// Fjordhavn (F, a Nordlys customer) and Klitgaard (K, a Vestkyst customer), then the
 /// account's own employee (S), then `GET /customer`.
 ///
-/// Columns: employees B F K | queues B F K | config list B F K | config get B F K S |
+/// Columns: employees B F K | extensions B F K | queues B F K | config list B F K | config get B F K S |
 /// config create B F K S | customers.
 #[rustfmt::skip]
-const MATRIX: &[(&str, [u16; 18])] = &[
-    //                 employees      queues         config list    config get          config create       customers
-    (ADMIN,           [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200]),
-    (NORDLYS,         [200, 200, 403, 200, 200, 403, 200, 200, 403, 200, 200, 403, 200, 200, 200, 403, 200, 200]),
-    (VESTKYST,        [403, 403, 200, 403, 403, 200, 403, 403, 200, 403, 403, 200, 200, 403, 403, 200, 200, 200]),
-    (OWNER,           [200, 403, 403, 200, 403, 403, 200, 403, 403, 200, 403, 403, 200, 200, 403, 403, 200, 403]),
-    (SMS,             [200, 403, 403, 200, 403, 403, 200, 403, 403, 200, 403, 403, 200, 200, 403, 403, 200, 403]),
-    (VIEWER,          [200, 403, 403, 200, 403, 403, 200, 403, 403, 200, 403, 403, 200, 200, 403, 403, 200, 403]),
-    (PERSONAL,        [403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 200, 403]),
-    (MANAGER,         [403, 200, 403, 403, 200, 403, 403, 200, 403, 403, 200, 403, 200, 403, 200, 403, 200, 403]),
-    (KLITGAARD_OWNER, [403, 403, 200, 403, 403, 200, 403, 403, 200, 403, 403, 200, 200, 403, 403, 200, 200, 403]),
+const MATRIX: &[(&str, [u16; 21])] = &[
+    //                 employees      extensions     queues         config list    config get          config create       customers
+    (ADMIN,           [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200]),
+    (NORDLYS,         [200, 200, 403, 200, 200, 403, 200, 200, 403, 200, 200, 403, 200, 200, 403, 200, 200, 200, 403, 200, 200]),
+    (VESTKYST,        [403, 403, 200, 403, 403, 200, 403, 403, 200, 403, 403, 200, 403, 403, 200, 200, 403, 403, 200, 200, 200]),
+    (OWNER,           [200, 403, 403, 200, 403, 403, 200, 403, 403, 200, 403, 403, 200, 403, 403, 200, 200, 403, 403, 200, 403]),
+    (SMS,             [200, 403, 403, 200, 403, 403, 200, 403, 403, 200, 403, 403, 200, 403, 403, 200, 200, 403, 403, 200, 403]),
+    (VIEWER,          [200, 403, 403, 200, 403, 403, 200, 403, 403, 200, 403, 403, 200, 403, 403, 200, 200, 403, 403, 200, 403]),
+    (PERSONAL,        [403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 200, 403]),
+    (MANAGER,         [403, 200, 403, 403, 200, 403, 403, 200, 403, 403, 200, 403, 403, 200, 403, 200, 403, 200, 403, 200, 403]),
+    (KLITGAARD_OWNER, [403, 403, 200, 403, 403, 200, 403, 403, 200, 403, 403, 200, 403, 403, 200, 200, 403, 403, 200, 200, 403]),
 ];
 
 fn status<T>(result: &Result<T, ApiError>) -> u16 {
@@ -65,6 +65,10 @@ async fn row(env: &Env, admin: &ApiClient, account: &str) -> Vec<u16> {
             filter: None,
         };
         statuses.push(status(&client.employees_page(&query, 0, 10).await));
+    }
+    for customer in targets {
+        let customer = env.customer(customer);
+        statuses.push(status(&client.extensions_page(Some(&customer), 0, 10).await));
     }
     for customer in targets {
         statuses.push(status(

@@ -248,3 +248,34 @@ async fn every_request_is_reported_without_secrets() {
             .all(|r| !r.path.contains(&token) && !r.path.contains("demo"))
     );
 }
+
+#[tokio::test]
+async fn numbers_come_from_extensions_and_app_lists_serve_personal_users() {
+    let env = env().await;
+    let manager = env.sign_in("manager@fjordhavn.demo").await;
+    let options = FetchAll {
+        page_size: 1000,
+        concurrency: 2,
+    };
+    let extensions = manager.all_extensions(None, options, |_| {}).await.unwrap();
+    assert_eq!(extensions.len(), 120);
+    let mine = extensions
+        .iter()
+        .find(|x| x.employee.as_ref() == Some(&env.employee("manager@fjordhavn.demo")));
+    assert_eq!(mine.and_then(|x| x.number.as_deref()), Some("100"));
+    assert!(extensions.iter().all(|x| x.primary));
+
+    let personal = env.sign_in(crate::common::PERSONAL).await;
+    let colleagues = personal.app_employees().await.unwrap();
+    assert_eq!(colleagues.len(), 14);
+    assert!(
+        colleagues
+            .iter()
+            .all(|c| c.number().is_some() && c.email_address.is_some())
+    );
+    let queues = personal.app_queues().await.unwrap();
+    assert_eq!(
+        queues.iter().map(|q| q.name.as_str()).collect::<Vec<_>>(),
+        ["Bestillinger", "Butik", "Levering"]
+    );
+}

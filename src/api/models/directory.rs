@@ -21,7 +21,12 @@ pub struct Page<T> {
     #[serde(default)]
     pub total: Option<u64>,
     /// The items of this page.
-    #[serde(alias = "customers", alias = "employees", alias = "dialplanItems")]
+    #[serde(
+        alias = "customers",
+        alias = "employees",
+        alias = "dialplanItems",
+        alias = "extensions"
+    )]
     pub items: Vec<T>,
 }
 
@@ -95,6 +100,64 @@ pub struct Employee {
     /// Department.
     #[serde(default)]
     pub department: Option<String>,
+}
+
+/// An extension in `GET /pbx/extension`: where an employee's number comes from.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct Extension {
+    /// Extension id.
+    #[serde(rename = "_id")]
+    pub id: Id,
+    /// Local number.
+    #[serde(default)]
+    pub number: Option<String>,
+    /// The employee owning it, if any.
+    #[serde(default)]
+    pub employee: Option<Id>,
+    /// Whether it is that employee's primary extension.
+    #[serde(default)]
+    pub primary: bool,
+}
+
+/// A colleague in `GET /pbx/app/employees` (the Communicator apps' own list, PERSONAL and up).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AppEmployee {
+    /// Employee id.
+    #[serde(rename = "_id")]
+    pub id: Id,
+    /// Display name.
+    #[serde(default)]
+    pub name: String,
+    /// E-mail address.
+    #[serde(default)]
+    pub email_address: Option<String>,
+    /// The employee's extensions.
+    #[serde(default)]
+    pub extensions: Vec<AppExtension>,
+}
+
+/// An extension inside an [`AppEmployee`].
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct AppExtension {
+    /// Local number.
+    #[serde(default)]
+    pub number: Option<String>,
+    /// Whether it is the primary extension.
+    #[serde(default)]
+    pub primary: bool,
+}
+
+impl AppEmployee {
+    /// The primary extension's number, else the first one's.
+    pub fn number(&self) -> Option<&str> {
+        let primary = self
+            .extensions
+            .iter()
+            .find(|e| e.primary)
+            .or(self.extensions.first());
+        primary.and_then(|e| e.number.as_deref())
+    }
 }
 
 /// A queue, as a `QUEUE` item of `GET /pbx/dialplan?type=QUEUE`.

@@ -7,6 +7,8 @@ mod mobileconfig;
 mod string_enum;
 
 pub use auth::{AccessLevel, Identity, LoginRequest, LoginResponse, SecondFactor, Token, TokenInfo};
-pub use directory::{Customer, CustomerState, Employee, EmployeeState, Page, Queue};
+pub use directory::{
+    AppEmployee, AppExtension, Customer, CustomerState, Employee, EmployeeState, Extension, Page, Queue,
+};
 pub use mobileconfig::{ConfigGroup, ConfigSelection, GroupType, Item, MobileConfig};
 pub(crate) use mobileconfig::{CopyBody, SelectionBody};

@@ -8,11 +8,13 @@ use serde_json::Value;
 use crate::api::{AccessLevel, EmployeeState};
 
 use crate::demo::access::ResellerReach;
-use crate::demo::error::DemoResult;
-use crate::demo::extract::{Auth, LooseBool, Params, is_set};
+use crate::demo::error::{DemoError, DemoResult, pairs};
+use crate::demo::extract::{Auth, LooseBool, Params, is_set, parse_optional_id};
 use crate::demo::state::SharedState;
 use crate::demo::store::{CustomerRecord, EmployeeRecord, QueueRecord};
-use crate::demo::wire::{CustomerOut, EmployeeOut, QueueOut, Window, paged};
+use crate::demo::wire::{
+    AppEmployeeOut, AppQueueOut, CustomerOut, EmployeeOut, ExtensionOut, QueueOut, Window, paged,
+};
 
 /// Query of `GET /customer`.
 #[derive(Deserialize)]
@@ -141,4 +143,83 @@ fn lowercase_filter(filter: Option<&str>) -> Option<String> {
         .map(str::trim)
         .filter(|f| !f.is_empty())
         .map(str::to_lowercase)
+}
+
+/// Query of `GET /pbx/extension`.
+#[derive(Deserialize)]
+pub struct ExtensionParams {
+    customer: Option<String>,
+    employee: Option<String>,
+    offset: Option<i64>,
+    limit: Option<i64>,
+    filter: Option<String>,
+}
+
+/// `GET /pbx/extension`: VIEWER and up; PERSONAL only with `employee=<self>`.
+pub async fn extensions(
+    State(state): State<SharedState>,
+    Auth(caller): Auth,
+    Params(params): Params<ExtensionParams>,
+) -> DemoResult<Json<Value>> {
+    let window = Window::of(params.offset, params.limit, 50, 1000)?;
+    let only_employee = parse_optional_id(params.employee.as_deref())?;
+    let own_only = caller.level == AccessLevel::Personal && only_employee.as_ref() == Some(&caller.employee);
+    if !own_only {
+        caller.require(&AccessLevel::Viewer)?;
+    }
+    let store = state.read();
+    let customer = if own_only {
+        store
+            .customer(&caller.customer)
+            .ok_or(DemoError::from_pair(pairs::CUSTOMER_NOT_FOUND))?
+    } else {
+        caller.target_customer(&store, params.customer.as_deref(), ResellerReach::DirectCustomers)?
+    };
+    let filter = lowercase_filter(params.filter.as_deref());
+    let matching = customer
+        .employees
+        .iter()
+        .map(|&i| &store.employees[i])
+        .filter(|e| e.state != EmployeeState::Deleted)
+        .filter(|e| only_employee.as_ref().is_none_or(|id| &e.id == id))
+        .filter(|e| filter.as_ref().is_none_or(|f| e.search_key.contains(f)));
+    Ok(Json(paged::<EmployeeRecord, ExtensionOut<'_>>(
+        window,
+        "extensions",
+        matching,
+    )))
+}
+
+/// `GET /pbx/app/employees`: PERSONAL and up; the caller's own customer, as the Communicator
+/// apps load it (not paged).
+pub async fn app_employees(State(state): State<SharedState>, Auth(caller): Auth) -> DemoResult<Json<Value>> {
+    caller.require(&AccessLevel::Personal)?;
+    let store = state.read();
+    let customer = store
+        .customer(&caller.customer)
+        .ok_or(DemoError::from_pair(pairs::CUSTOMER_NOT_FOUND))?;
+    let records: Vec<AppEmployeeOut<'_>> = customer
+        .employees
+        .iter()
+        .map(|&i| &store.employees[i])
+        .filter(|e| e.state != EmployeeState::Deleted)
+        .map(AppEmployeeOut::from)
+        .collect();
+    Ok(Json(serde_json::to_value(records).unwrap_or(Value::Null)))
+}
+
+/// `GET /pbx/app/queues`: PERSONAL and up; the queues of the caller's customer (in the
+/// stand-in every employee may see every queue of its company).
+pub async fn app_queues(State(state): State<SharedState>, Auth(caller): Auth) -> DemoResult<Json<Value>> {
+    caller.require(&AccessLevel::Personal)?;
+    let store = state.read();
+    let customer = store
+        .customer(&caller.customer)
+        .ok_or(DemoError::from_pair(pairs::CUSTOMER_NOT_FOUND))?;
+    let records: Vec<AppQueueOut<'_>> = customer
+        .queues
+        .iter()
+        .map(|&i| AppQueueOut::from(&store.queues[i]))
+        .collect();
+    Ok(Json(serde_json::to_value(records).unwrap_or(Value::Null)))
 }

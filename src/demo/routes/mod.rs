@@ -26,6 +26,9 @@ pub fn router(state: SharedState) -> Router {
         .route("/customer", get(directory::customers))
         .route("/employee", get(directory::employees))
         .route("/pbx/dialplan", get(directory::dialplan))
+        .route("/pbx/extension", get(directory::extensions))
+        .route("/pbx/app/employees", get(directory::app_employees))
+        .route("/pbx/app/queues", get(directory::app_queues))
         .route(
             "/pbx/app/mobileconfig",
             get(mobileconfig::list_configs).post(mobileconfig::copy_config),

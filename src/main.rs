@@ -6,12 +6,18 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{Parser, Subcommand};
+use mobileconfig_admin::app::connection::Connection;
+use mobileconfig_admin::app::{AdminApp, AppOptions};
 use mobileconfig_admin::demo::{DEMO_ACCOUNTS, DEMO_PASSWORD, DemoOptions, DemoServer, LARGE_CUSTOMER};
 
-/// Admin app for TelecomX Communicator mobile configs.
+/// Admin app for TelecomX Communicator mobile configs. Without a subcommand it opens the
+/// desktop window on the built-in demo server.
 #[derive(Parser)]
 #[command(version, about)]
 struct Cli {
+    /// Talk to this API instead of the built-in demo, e.g. https://api.telecomx.dk.
+    #[arg(long, global = true)]
+    api_url: Option<String>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -40,12 +46,48 @@ fn main() -> ExitCode {
             latency_ms,
             large_customer_employees,
         }) => serve_demo(addr, latency_ms, large_customer_employees),
-        None => {
-            eprintln!(
-                "The desktop window is not built yet. Run the stand-in TelecomX server with:\n  \
-                 mobileconfig-admin serve-demo --addr 127.0.0.1:8787\nSee --help."
-            );
-            ExitCode::from(2)
+        None => run_window(cli.api_url),
+    }
+}
+
+fn run_window(api_url: Option<String>) -> ExitCode {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_name("telecomx-api")
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("error: cannot start the async runtime: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let connection = api_url.map_or(Connection::Demo, |url| Connection::from_url(&url));
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("TelecomX mobile configs")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([900.0, 560.0]),
+        ..eframe::NativeOptions::default()
+    };
+    let handle = runtime.handle().clone();
+    let result = eframe::run_native(
+        "mobileconfig-admin",
+        options,
+        Box::new(move |cc| {
+            let options = AppOptions {
+                connection,
+                runtime: handle,
+            };
+            Ok(Box::new(AdminApp::new(cc, options)))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: the window could not open: {error}");
+            ExitCode::FAILURE
         }
     }
 }

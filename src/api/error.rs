@@ -146,6 +146,12 @@ pub enum ApiError {
         /// What the transport said.
         detail: String,
     },
+    /// The app failed while handling the request (a bug; the request may not have been sent).
+    #[error("internal error: {detail}")]
+    Internal {
+        /// What went wrong.
+        detail: String,
+    },
     /// An id failed validation before any request was sent.
     #[error(transparent)]
     InvalidId(#[from] InvalidId),
@@ -277,6 +283,9 @@ impl ApiError {
             Self::Network { detail } => {
                 format!("The connection broke while talking to the server; retry. ({detail})")
             }
+            Self::Internal { detail } => format!(
+                "Something went wrong inside the app while handling this request; try again. ({detail})"
+            ),
             Self::InvalidId(invalid) => {
                 format!("{invalid}. Nothing was sent to the server.")
             }

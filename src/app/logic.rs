@@ -1,0 +1,332 @@
+//! Where commands run and background results land: the only code that changes app state in
+//! response to the user or the server.
+
+use std::sync::Arc;
+
+use crate::api::{ApiError, Id, LoginRequest};
+use crate::ui::config_form::ConfigForm;
+use crate::ui::customer_picker::CustomerPicker;
+use crate::ui::result_panel::Outcome;
+use crate::ui::sign_in::SignInForm;
+
+use super::connection::Link;
+use super::directory::{LoadProgress, load_directory};
+use super::tasks::take_finished;
+use super::{AdminApp, Command, CreateAttempt, Reauth, Session, SignInPurpose, Workspace};
+
+/// Customers shown per search.
+const CUSTOMER_PAGE: u64 = 100;
+
+impl AdminApp {
+    /// Runs every queued command.
+    pub(super) fn run_commands(&mut self) {
+        for command in std::mem::take(&mut self.commands) {
+            self.run(command);
+        }
+    }
+
+    fn run(&mut self, command: Command) {
+        match command {
+            Command::ChooseConnection(connection) => {
+                if self.session.is_none() && connection != self.link.connection {
+                    self.link = Link::open(connection, self.runner.runtime(), self.activity.observer());
+                    self.sign_in.error = None;
+                }
+            }
+            Command::SignIn(request) => self.start_sign_in(request),
+            Command::SignOut => self.sign_out(),
+            Command::SearchCustomers(query) => self.search_customers(query),
+            Command::SelectCustomer { id, name } => {
+                self.workspace.customer = Some((id, name));
+                self.workspace.form = None;
+                self.load_directory();
+            }
+            Command::ReloadDirectory => self.load_directory(),
+            Command::SelectEmployee(employee) => self.select_employee(employee),
+            Command::ReloadConfig => {
+                if let Some(form) = &self.workspace.form {
+                    let employee = form.employee.clone();
+                    self.load_config(employee);
+                }
+            }
+            Command::Create => {
+                if let Some(form) = self.workspace.form.as_ref().filter(|f| f.is_ready()) {
+                    let attempt = CreateAttempt {
+                        employee: form.employee.clone(),
+                        employee_name: form.employee_name.clone(),
+                        sent: form.selection(),
+                    };
+                    self.create(attempt);
+                }
+            }
+            Command::RetryCreate { employee, selection } => {
+                let employee_name = self.name_of(&employee);
+                self.create(CreateAttempt {
+                    employee,
+                    employee_name,
+                    sent: selection,
+                });
+            }
+        }
+    }
+
+    fn client(&self) -> Option<crate::api::ApiClient> {
+        self.session.as_ref().map(|s| s.client.clone())
+    }
+
+    fn start_sign_in(&mut self, request: LoginRequest) {
+        let purpose = if self.reauth.is_some() {
+            SignInPurpose::Again
+        } else {
+            SignInPurpose::Start
+        };
+        let client = match &self.link.client {
+            Ok(client) => client.clone(),
+            Err(error) => {
+                self.sign_in.failed(error.clone());
+                return;
+            }
+        };
+        self.notice = None;
+        self.tasks.sign_in = Some(
+            self.runner
+                .spawn(purpose, async move { client.login(&request).await }),
+        );
+    }
+
+    fn sign_out(&mut self) {
+        if let Some(session) = self.session.take() {
+            let client = session.client;
+            self.tasks.sign_out = Some(self.runner.spawn((), async move { client.logout().await }));
+        }
+        self.workspace = Workspace::default();
+        self.reauth = None;
+        self.tasks.customers = None;
+        self.tasks.directory = None;
+        self.tasks.config = None;
+        self.tasks.create = None;
+        self.sign_in.succeeded();
+    }
+
+    fn search_customers(&mut self, query: String) {
+        let Some(client) = self.client() else { return };
+        let filter = query.clone();
+        self.tasks.customers = Some(self.runner.spawn(query, async move {
+            let filter = Some(filter.as_str()).filter(|f| !f.is_empty());
+            client.customers_page(filter, 0, CUSTOMER_PAGE).await
+        }));
+    }
+
+    fn load_directory(&mut self) {
+        let (Some(session), Some((customer, _))) = (&self.session, &self.workspace.customer) else {
+            return;
+        };
+        let progress = Arc::new(LoadProgress::default());
+        self.workspace.progress = Arc::clone(&progress);
+        self.workspace.directory = None;
+        self.workspace.directory_error = None;
+        self.workspace.picker.reset();
+        let ctx = self.runner.ctx().clone();
+        let wake: Arc<dyn Fn() + Send + Sync> = Arc::new(move || ctx.request_repaint());
+        let work = load_directory(
+            session.client.clone(),
+            customer.clone(),
+            session.identity.access_level.clone(),
+            progress,
+            wake,
+        );
+        self.tasks.directory = Some(self.runner.spawn(customer.clone(), work));
+    }
+
+    fn select_employee(&mut self, employee: Id) {
+        if self
+            .workspace
+            .form
+            .as_ref()
+            .is_some_and(|f| f.employee == employee)
+        {
+            return;
+        }
+        let name = self.name_of(&employee);
+        self.workspace.form = Some(ConfigForm::new(employee.clone(), name));
+        self.load_config(employee);
+    }
+
+    fn load_config(&mut self, employee: Id) {
+        let Some(client) = self.client() else { return };
+        let id = employee.clone();
+        self.tasks.config = Some(self.runner.spawn(employee, async move {
+            match client.mobile_config(&id).await {
+                Ok(config) => Ok(Some(config)),
+                // No config yet is a normal state: the form starts empty.
+                Err(ApiError::Http(error)) if error.status == 404 => Ok(None),
+                Err(error) => Err(error),
+            }
+        }));
+    }
+
+    fn create(&mut self, attempt: CreateAttempt) {
+        // One create at a time: no double submit.
+        if self.tasks.create.is_some() {
+            return;
+        }
+        let Some(client) = self.client() else { return };
+        let (employee, selection) = (attempt.employee.clone(), attempt.sent.clone());
+        self.tasks.create = Some(self.runner.spawn(attempt, async move {
+            client.create_mobile_config(&employee, Some(&selection)).await
+        }));
+    }
+
+    fn name_of(&self, employee: &Id) -> String {
+        self.workspace
+            .directory
+            .as_ref()
+            .and_then(|d| d.person(employee))
+            .map_or_else(|| employee.to_string(), |p| p.name.clone())
+    }
+
+    /// Opens the "sign in again" prompt, keeping everything; `retry` runs once signed in.
+    fn ask_to_sign_in_again(&mut self, retry: Command) {
+        let username = self.sign_in.username.clone();
+        let reauth = self.reauth.get_or_insert_with(|| Reauth {
+            form: SignInForm::for_user(&username),
+            retry: None,
+        });
+        reauth.retry = Some(retry);
+    }
+
+    /// Moves finished background results into the app state.
+    pub(super) fn poll_tasks(&mut self) {
+        if let Some((purpose, result)) = take_finished(&mut self.tasks.sign_in) {
+            self.signed_in(purpose, result);
+        }
+        if let Some(((), result)) = take_finished(&mut self.tasks.sign_out)
+            && let Err(error) = result
+        {
+            self.notice = Some(format!(
+                "You are signed out on this computer, but the server could not be told: {}",
+                error.user_message()
+            ));
+        }
+        if let Some((query, result)) = take_finished(&mut self.tasks.customers) {
+            if let Err(ApiError::SignInRequired(_)) = &result {
+                self.ask_to_sign_in_again(Command::SearchCustomers(query.clone()));
+            }
+            if let Some(picker) = &mut self.workspace.customers {
+                let results = result.map(|page| {
+                    let total = page.total.unwrap_or(page.items.len() as u64);
+                    (page.items, total)
+                });
+                picker.show_results(&query, results);
+            }
+        }
+        if let Some((customer, result)) = take_finished(&mut self.tasks.directory) {
+            self.directory_loaded(&customer, result);
+        }
+        if let Some((employee, result)) = take_finished(&mut self.tasks.config) {
+            if let Err(ApiError::SignInRequired(_)) = &result {
+                self.ask_to_sign_in_again(Command::ReloadConfig);
+            }
+            if let Some(form) = self.workspace.form.as_mut().filter(|f| f.employee == employee) {
+                form.loaded(result);
+            }
+        }
+        if let Some((attempt, result)) = take_finished(&mut self.tasks.create) {
+            self.created(attempt, result);
+        }
+    }
+
+    fn signed_in(&mut self, purpose: SignInPurpose, result: Result<crate::api::LoginResponse, ApiError>) {
+        let Ok(link_client) = &self.link.client else {
+            return;
+        };
+        let response = match result {
+            Ok(response) => response,
+            Err(error) => {
+                match (&mut self.reauth, purpose) {
+                    (Some(reauth), SignInPurpose::Again) => reauth.form.failed(error),
+                    _ => self.sign_in.failed(error),
+                }
+                return;
+            }
+        };
+        let client = link_client.with_token(response.token);
+        let same_user = self
+            .session
+            .as_ref()
+            .is_some_and(|s| s.identity.employee == response.identity.employee);
+        if purpose == SignInPurpose::Again && same_user {
+            if let Some(reauth) = self.reauth.take() {
+                self.sign_in.username = reauth.form.username.clone();
+                self.commands.extend(reauth.retry);
+            }
+            self.session = Some(Session {
+                client,
+                identity: response.identity,
+            });
+            return;
+        }
+        // A first sign-in, or someone else signing in at the prompt: start afresh.
+        if let Some(reauth) = self.reauth.take() {
+            self.sign_in.username = reauth.form.username;
+        }
+        self.sign_in.succeeded();
+        let identity = response.identity;
+        self.workspace = Workspace::default();
+        if identity.access_level.works_across_customers() {
+            self.workspace.customers = Some(CustomerPicker::default());
+        } else {
+            let name = identity
+                .customer_name
+                .clone()
+                .unwrap_or_else(|| identity.customer.to_string());
+            self.workspace.customer = Some((identity.customer.clone(), name));
+        }
+        self.session = Some(Session { client, identity });
+        self.load_directory();
+    }
+
+    fn directory_loaded(&mut self, customer: &Id, result: Result<super::Directory, ApiError>) {
+        if self.workspace.customer.as_ref().map(|(id, _)| id) != Some(customer) {
+            return; // The user picked another customer meanwhile.
+        }
+        match result {
+            Ok(directory) => {
+                self.workspace.directory = Some(Arc::new(directory));
+                self.workspace.picker.reset();
+            }
+            Err(ApiError::SignInRequired(_)) => self.ask_to_sign_in_again(Command::ReloadDirectory),
+            Err(error) => self.workspace.directory_error = Some(error),
+        }
+    }
+
+    fn created(&mut self, attempt: CreateAttempt, result: Result<crate::api::MobileConfig, ApiError>) {
+        if let Err(ApiError::SignInRequired(_)) = &result {
+            // Nothing was stored; the prompt keeps the form and sends it again once signed in.
+            self.ask_to_sign_in_again(Command::RetryCreate {
+                employee: attempt.employee,
+                selection: attempt.sent,
+            });
+            return;
+        }
+        if let Some(form) = self
+            .workspace
+            .form
+            .as_mut()
+            .filter(|f| f.employee == attempt.employee)
+        {
+            match &result {
+                Ok(config) => form.apply_created(config),
+                Err(error) => form.highlight(&error.field_refs(), &attempt.sent),
+            }
+        }
+        let outcome = Outcome::new(
+            attempt.employee,
+            attempt.employee_name,
+            attempt.sent,
+            result,
+            self.workspace.directory.as_deref(),
+        );
+        self.workspace.results.push(outcome);
+    }
+}

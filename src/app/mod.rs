@@ -1,0 +1,200 @@
+//! The application: its state, the `eframe::App` implementation, and (in `logic.rs`) the one
+//! place where commands run and background results land. Drawing lives in `view.rs`.
+
+pub mod command;
+pub mod connection;
+pub mod directory;
+mod logic;
+pub mod tasks;
+mod view;
+
+use std::sync::Arc;
+
+pub use command::Command;
+use connection::{Connection, Link};
+use directory::{Directory, LoadProgress};
+use tasks::{Task, TaskRunner};
+
+use crate::api::{ApiClient, ConfigSelection, Customer, Id, Identity, LoginResponse, MobileConfig, Page};
+use crate::ui::activity_log::ActivityLog;
+use crate::ui::config_form::ConfigForm;
+use crate::ui::customer_picker::CustomerPicker;
+use crate::ui::employee_picker::EmployeePicker;
+use crate::ui::result_panel::{Outcome, ResultPanel};
+use crate::ui::sign_in::SignInForm;
+
+/// How the app starts.
+pub struct AppOptions {
+    /// The server to talk to.
+    pub connection: Connection,
+    /// The runtime API calls run on; it must outlive the app.
+    pub runtime: tokio::runtime::Handle,
+}
+
+/// A signed-in user: a client carrying the token, and who it is.
+struct Session {
+    client: ApiClient,
+    identity: Identity,
+}
+
+/// The main screen's state, kept across "sign in again".
+#[derive(Default)]
+struct Workspace {
+    customers: Option<CustomerPicker>,
+    customer: Option<(Id, String)>,
+    directory: Option<Arc<Directory>>,
+    directory_error: Option<crate::api::ApiError>,
+    progress: Arc<LoadProgress>,
+    picker: EmployeePicker,
+    form: Option<ConfigForm>,
+    results: ResultPanel,
+    show_log: bool,
+}
+
+/// The "sign in again" prompt, and what to do once signed in.
+struct Reauth {
+    form: SignInForm,
+    retry: Option<Command>,
+}
+
+/// Why a sign-in request was sent.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SignInPurpose {
+    Start,
+    Again,
+}
+
+/// A create on its way, attributed to its employee whatever the user does meanwhile.
+#[derive(Clone)]
+struct CreateAttempt {
+    employee: Id,
+    employee_name: String,
+    sent: ConfigSelection,
+}
+
+/// One slot per kind of background request.
+#[derive(Default)]
+struct Tasks {
+    sign_in: Option<Task<LoginResponse, SignInPurpose>>,
+    sign_out: Option<Task<()>>,
+    customers: Option<Task<Page<Customer>, String>>,
+    directory: Option<Task<Directory, Id>>,
+    config: Option<Task<Option<MobileConfig>, Id>>,
+    create: Option<Task<MobileConfig, CreateAttempt>>,
+}
+
+/// The desktop app.
+pub struct AdminApp {
+    runner: TaskRunner,
+    link: Link,
+    activity: ActivityLog,
+    sign_in: SignInForm,
+    notice: Option<String>,
+    custom_url: String,
+    session: Option<Session>,
+    workspace: Workspace,
+    reauth: Option<Reauth>,
+    tasks: Tasks,
+    commands: Vec<Command>,
+}
+
+impl AdminApp {
+    /// Builds the app; for the demo connection this starts the in-process stand-in server.
+    pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> Self {
+        crate::ui::theme::setup(&cc.egui_ctx);
+        let runner = TaskRunner::new(options.runtime, cc.egui_ctx.clone());
+        let activity = ActivityLog::default();
+        let link = Link::open(options.connection, runner.runtime(), activity.observer());
+        let custom_url = match &link.connection {
+            Connection::Custom(url) => url.clone(),
+            _ => String::new(),
+        };
+        Self {
+            runner,
+            link,
+            activity,
+            sign_in: SignInForm::default(),
+            notice: None,
+            custom_url,
+            session: None,
+            workspace: Workspace::default(),
+            reauth: None,
+            tasks: Tasks::default(),
+            commands: Vec::new(),
+        }
+    }
+
+    /// Whether a user is signed in.
+    pub fn is_signed_in(&self) -> bool {
+        self.session.is_some()
+    }
+
+    /// Whether the "sign in again" prompt is open.
+    pub fn is_asking_to_sign_in_again(&self) -> bool {
+        self.reauth.is_some()
+    }
+
+    /// The employee whose config is in the form.
+    pub fn selected_employee(&self) -> Option<&Id> {
+        self.workspace.form.as_ref().map(|f| &f.employee)
+    }
+
+    /// The form's current selection.
+    pub fn form_selection(&self) -> Option<ConfigSelection> {
+        self.workspace.form.as_ref().map(ConfigForm::selection)
+    }
+
+    /// Items the form marks as refused by the server.
+    pub fn highlighted_items(&self) -> Vec<Id> {
+        self.workspace
+            .form
+            .as_ref()
+            .map(ConfigForm::highlighted)
+            .unwrap_or_default()
+    }
+
+    /// The newest create result.
+    pub fn latest_outcome(&self) -> Option<&Outcome> {
+        self.workspace.results.latest()
+    }
+
+    /// The loaded directory of the current customer.
+    pub fn directory(&self) -> Option<&Directory> {
+        self.workspace.directory.as_deref()
+    }
+
+    /// Employees matching the picker's search.
+    pub fn picker_match_count(&self) -> usize {
+        self.workspace.picker.match_count()
+    }
+
+    /// Whether any request is in flight.
+    pub fn is_busy(&self) -> bool {
+        let t = &self.tasks;
+        t.sign_in.is_some()
+            || t.sign_out.is_some()
+            || t.customers.is_some()
+            || t.directory.is_some()
+            || t.config.is_some()
+            || t.create.is_some()
+    }
+
+    /// The activity log.
+    pub fn activity(&self) -> &ActivityLog {
+        &self.activity
+    }
+}
+
+impl eframe::App for AdminApp {
+    fn logic(&mut self, _ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.poll_tasks();
+        self.run_commands();
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let mut commands = std::mem::take(&mut self.commands);
+        self.draw(ui, &mut commands);
+        self.commands = commands;
+        self.run_commands();
+    }
+}

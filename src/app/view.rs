@@ -1,0 +1,176 @@
+//! Drawing: the sign-in screen, the main screen's panels and the "sign in again" prompt.
+//! Nothing here talks to the network; it only pushes commands.
+
+use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
+
+use crate::api::AccessLevel;
+use crate::ui::config_form::ConfigForm;
+use crate::ui::{top_bar, widgets};
+
+use super::connection::Connection;
+use super::{AdminApp, Command};
+
+/// Ctrl+Enter (Cmd+Enter on macOS) sends the form.
+const CREATE_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Enter);
+
+impl AdminApp {
+    pub(super) fn draw(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        let identity = self.session.as_ref().map(|s| &s.identity);
+        egui::Panel::top("top_bar").show(ui, |ui| {
+            top_bar::ui(
+                ui,
+                &self.link.connection,
+                identity,
+                &mut self.workspace.show_log,
+                commands,
+            );
+        });
+        if self.workspace.show_log {
+            egui::Panel::bottom("activity_log")
+                .resizable(true)
+                .default_size(160.0)
+                .show(ui, |ui| {
+                    ui.label(RichText::new("Activity log").strong());
+                    self.activity.ui(ui);
+                });
+        }
+        if self.session.is_some() {
+            self.main_screen(ui, commands);
+        } else {
+            self.sign_in_screen(ui, commands);
+        }
+        self.sign_in_again_prompt(ui, commands);
+    }
+
+    fn sign_in_screen(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.vertical_centered(|ui| {
+                ui.set_max_width(560.0);
+                ui.add_space(24.0);
+                ui.heading("Sign in to TelecomX");
+                ui.add_space(8.0);
+                self.connection_selector(ui, commands);
+                ui.separator();
+                if let Some(notice) = &self.notice {
+                    ui.label(RichText::new(notice).color(ui.visuals().warn_fg_color));
+                }
+                let demo = self.link.connection == Connection::Demo;
+                self.sign_in.ui(ui, demo, commands);
+            });
+        });
+    }
+
+    fn connection_selector(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        let current = self.link.connection.clone();
+        egui::ComboBox::from_label("Connection")
+            .selected_text(current.label())
+            .show_ui(ui, |ui| {
+                for choice in [Connection::Demo, Connection::TelecomX] {
+                    if ui.selectable_label(current == choice, choice.label()).clicked() {
+                        commands.push(Command::ChooseConnection(choice));
+                    }
+                }
+                let is_custom = matches!(current, Connection::Custom(_));
+                if ui.selectable_label(is_custom, "Custom address…").clicked() && !is_custom {
+                    commands.push(Command::ChooseConnection(Connection::Custom(
+                        self.custom_url.clone(),
+                    )));
+                }
+            });
+        if matches!(current, Connection::Custom(_)) {
+            let field =
+                widgets::labelled_text_edit(ui, "Server address", &mut self.custom_url, false, "https://…");
+            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            if (ui.button("Use this address").clicked() || enter) && !self.custom_url.trim().is_empty() {
+                commands.push(Command::ChooseConnection(Connection::Custom(
+                    self.custom_url.trim().to_owned(),
+                )));
+            }
+        }
+        if let Err(error) = &self.link.client {
+            ui.label(RichText::new(error.user_message()).color(ui.visuals().error_fg_color));
+        }
+    }
+
+    fn main_screen(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        let level = self
+            .session
+            .as_ref()
+            .map_or(AccessLevel::NoLogin, |s| s.identity.access_level.clone());
+        let creating = self.tasks.create.is_some();
+        let loading_directory = self.tasks.directory.is_some();
+        let workspace = &mut self.workspace;
+        let selected = workspace.form.as_ref().map(|f| f.employee.clone());
+
+        egui::Panel::left("people")
+            .resizable(true)
+            .default_size(340.0)
+            .show(ui, |ui| {
+                if let Some(customers) = &mut workspace.customers {
+                    ui.label(RichText::new("Customer").strong());
+                    let current = workspace.customer.as_ref().map(|(id, _)| id);
+                    customers.ui(ui, current, commands);
+                    ui.separator();
+                }
+                let Some((_, customer_name)) = &workspace.customer else {
+                    ui.weak("Pick a customer to see its employees.");
+                    return;
+                };
+                ui.label(RichText::new(format!("Employees of {customer_name}")).strong());
+                if let Some(directory) = &workspace.directory {
+                    workspace.picker.ui(ui, directory, selected.as_ref(), commands);
+                } else if let Some(error) = &workspace.directory_error {
+                    if widgets::error_box(ui, error) {
+                        commands.push(Command::ReloadDirectory);
+                    }
+                } else if loading_directory {
+                    let (done, total) = workspace.progress.employees();
+                    ui.add(
+                        egui::ProgressBar::new(workspace.progress.fraction())
+                            .text(format!("Loading employees: {done} of {total}"))
+                            .animate(true),
+                    );
+                }
+            });
+
+        egui::Panel::right("results")
+            .resizable(true)
+            .default_size(380.0)
+            .show(ui, |ui| {
+                workspace.results.ui(ui, &level, creating, commands);
+            });
+
+        egui::CentralPanel::default().show(ui, |ui| match (&mut workspace.form, &workspace.directory) {
+            (Some(form), Some(directory)) => form.ui(ui, directory, &level, creating, commands),
+            _ => {
+                ui.add_space(24.0);
+                ui.weak("Pick an employee on the left to edit which colleagues and queues their app shows.");
+            }
+        });
+
+        let ready = workspace.form.as_ref().is_some_and(ConfigForm::is_ready);
+        if ready
+            && !creating
+            && self.reauth.is_none()
+            && ui.input_mut(|i| i.consume_shortcut(&CREATE_SHORTCUT))
+        {
+            commands.push(Command::Create);
+        }
+    }
+
+    fn sign_in_again_prompt(&mut self, ui: &Ui, commands: &mut Vec<Command>) {
+        let Some(reauth) = &mut self.reauth else { return };
+        egui::Modal::new(egui::Id::unique("sign_in_again")).show(ui.ctx(), |ui| {
+            ui.set_max_width(420.0);
+            ui.heading("Sign in again");
+            ui.label(
+                "Your session has ended. Sign in to continue: your customer, employee and form are \
+                 kept, and what you were doing is retried.",
+            );
+            reauth.form.ui(ui, false, commands);
+            if ui.button("Sign out instead").clicked() {
+                commands.push(Command::SignOut);
+            }
+        });
+    }
+}

@@ -1,0 +1,128 @@
+//! Set-up and waiting helpers for the GUI tests.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use mobileconfig_admin::api::Id;
+use mobileconfig_admin::app::connection::Connection;
+use mobileconfig_admin::app::{AdminApp, AppOptions};
+use mobileconfig_admin::demo::{DEMO_PASSWORD, DemoOptions, DemoServer, ManualClock};
+
+/// Longest wait for anything the app does in the background.
+pub const TIMEOUT: Duration = Duration::from_secs(30);
+
+pub struct Gui {
+    pub harness: Harness<'static, AdminApp>,
+    pub server: DemoServer,
+    pub clock: Arc<ManualClock>,
+    // Declared last: dropped after the harness and the server that run on it.
+    pub runtime: tokio::runtime::Runtime,
+}
+
+pub fn gui() -> Gui {
+    gui_with(&DemoOptions::default())
+}
+
+pub fn gui_with(options: &DemoOptions) -> Gui {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let clock = Arc::new(ManualClock::new());
+    let options = DemoOptions {
+        clock: clock.clone(),
+        latency: options.latency,
+        large_customer_employees: options.large_customer_employees,
+    };
+    let server = runtime
+        .block_on(DemoServer::start_local(options))
+        .expect("stand-in starts");
+    let handle = runtime.handle().clone();
+    let url = server.base_url().to_owned();
+    let harness = Harness::builder()
+        .with_size([1280.0, 860.0])
+        .build_eframe(move |cc| {
+            AdminApp::new(
+                cc,
+                AppOptions {
+                    connection: Connection::Custom(url),
+                    runtime: handle,
+                },
+            )
+        });
+    Gui {
+        harness,
+        server,
+        clock,
+        runtime,
+    }
+}
+
+impl Gui {
+    /// Steps frames until `done` holds, failing after [`TIMEOUT`]. The short pause between
+    /// frames only yields the CPU to the background tasks; the condition is what is waited on.
+    pub fn wait_until(&mut self, what: &str, done: impl Fn(&Harness<'static, AdminApp>) -> bool) {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            self.harness.step();
+            if done(&self.harness) {
+                // Let the frame that reacts to the change run too.
+                self.harness.step();
+                return;
+            }
+            assert!(Instant::now() < deadline, "timed out waiting until {what}");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    /// Waits until a node labelled exactly `label` is in the tree.
+    pub fn wait_for_label(&mut self, label: &str) {
+        self.wait_until(&format!("{label:?} shows"), |h| h.query_by_label(label).is_some());
+    }
+
+    pub fn type_into(&mut self, label: &str, text: &str) {
+        // By label alone: a password field's role is PasswordInput, not TextInput.
+        self.harness.get_by_label(label).focus();
+        self.harness.step();
+        self.harness.get_by_label(label).type_text(text);
+        self.harness.step();
+    }
+
+    /// Clicks, then runs the frame that handles the click and the one that lays out its
+    /// effect, so the next query sees where widgets are now.
+    pub fn click(&mut self, label: &str) {
+        self.harness.get_by_label(label).click();
+        self.harness.step();
+        self.harness.step();
+    }
+
+    /// Signs in through the form and waits for the main screen.
+    pub fn sign_in(&mut self, username: &str) {
+        self.wait_for_label("Username");
+        self.type_into("Username", username);
+        self.type_into("Password", DEMO_PASSWORD);
+        self.click("Sign in");
+        self.wait_until("signed in", |h| h.state().is_signed_in());
+    }
+
+    /// Waits for the customer's employees and queues.
+    pub fn wait_for_directory(&mut self) {
+        self.wait_until("the directory loaded", |h| h.state().directory().is_some());
+    }
+
+    /// Picks an employee by searching for their e-mail and clicking the one matching row.
+    pub fn pick_employee(&mut self, email: &str) {
+        self.type_into("Search employees", email);
+        self.harness.get_by_label_contains(email).click();
+        self.wait_until("the config form loaded", |h| {
+            h.state().selected_employee().is_some() && h.query_by_label("Create").is_some()
+        });
+    }
+
+    pub fn customer(&self, name: &str) -> Id {
+        self.server.customer_id(name).expect("known customer")
+    }
+}

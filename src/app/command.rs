@@ -15,6 +15,13 @@ pub enum Command {
     SignOut,
     /// Search customers (reseller staff) with a server-side filter.
     SearchCustomers(String),
+    /// Fetch the next page of the current customer search.
+    MoreCustomers {
+        /// The search.
+        query: String,
+        /// Customers already shown.
+        offset: u64,
+    },
     /// Work in this customer.
     SelectCustomer {
         /// Customer id.

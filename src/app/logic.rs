@@ -35,8 +35,13 @@ impl AdminApp {
             }
             Command::SignIn(request) => self.start_sign_in(request),
             Command::SignOut => self.sign_out(),
-            Command::SearchCustomers(query) => self.search_customers(query),
+            Command::SearchCustomers(query) => self.search_customers(query, 0),
+            Command::MoreCustomers { query, offset } => self.search_customers(query, offset),
             Command::SelectCustomer { id, name } => {
+                if let Some(session) = &self.session {
+                    self.last_customers
+                        .insert(session.username.clone(), (id.clone(), name.clone()));
+                }
                 self.workspace.customer = Some((id, name));
                 self.workspace.form = None;
                 self.load_directory();
@@ -108,12 +113,12 @@ impl AdminApp {
         self.sign_in.succeeded();
     }
 
-    fn search_customers(&mut self, query: String) {
+    fn search_customers(&mut self, query: String, offset: u64) {
         let Some(client) = self.client() else { return };
         let filter = query.clone();
-        self.tasks.customers = Some(self.runner.spawn(query, async move {
+        self.tasks.customers = Some(self.runner.spawn((query, offset), async move {
             let filter = Some(filter.as_str()).filter(|f| !f.is_empty());
-            client.customers_page(filter, 0, CUSTOMER_PAGE).await
+            client.customers_page(filter, offset, CUSTOMER_PAGE).await
         }));
     }
 
@@ -208,16 +213,20 @@ impl AdminApp {
                 error.user_message()
             ));
         }
-        if let Some((query, result)) = take_finished(&mut self.tasks.customers) {
+        if let Some(((query, offset), result)) = take_finished(&mut self.tasks.customers) {
             if let Err(ApiError::SignInRequired(_)) = &result {
-                self.ask_to_sign_in_again(Command::SearchCustomers(query.clone()));
+                let retry = Command::MoreCustomers {
+                    query: query.clone(),
+                    offset,
+                };
+                self.ask_to_sign_in_again(retry);
             }
             if let Some(picker) = &mut self.workspace.customers {
                 let results = result.map(|page| {
                     let total = page.total.unwrap_or(page.items.len() as u64);
                     (page.items, total)
                 });
-                picker.show_results(&query, results);
+                picker.show_results(&query, offset, results);
             }
         }
         if let Some((customer, result)) = take_finished(&mut self.tasks.directory) {
@@ -260,9 +269,11 @@ impl AdminApp {
                 self.sign_in.username = reauth.form.username.clone();
                 self.commands.extend(reauth.retry);
             }
+            let username = self.sign_in.username.trim().to_lowercase();
             self.session = Some(Session {
                 client,
                 identity: response.identity,
+                username,
             });
             return;
         }
@@ -272,9 +283,13 @@ impl AdminApp {
         }
         self.sign_in.succeeded();
         let identity = response.identity;
+        let username = self.sign_in.username.trim().to_lowercase();
         self.workspace = Workspace::default();
         if identity.access_level.works_across_customers() {
             self.workspace.customers = Some(CustomerPicker::default());
+            if let Some((id, name)) = self.last_customers.get(&username).cloned() {
+                self.commands.push(Command::SelectCustomer { id, name });
+            }
         } else {
             let name = identity
                 .customer_name
@@ -282,7 +297,11 @@ impl AdminApp {
                 .unwrap_or_else(|| identity.customer.to_string());
             self.workspace.customer = Some((identity.customer.clone(), name));
         }
-        self.session = Some(Session { client, identity });
+        self.session = Some(Session {
+            client,
+            identity,
+            username,
+        });
         self.load_directory();
     }
 

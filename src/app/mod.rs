@@ -8,6 +8,7 @@ mod logic;
 pub mod tasks;
 mod view;
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 pub use command::Command;
@@ -35,6 +36,7 @@ pub struct AppOptions {
 struct Session {
     client: ApiClient,
     identity: Identity,
+    username: String,
 }
 
 /// The main screen's state, kept across "sign in again".
@@ -77,7 +79,7 @@ struct CreateAttempt {
 struct Tasks {
     sign_in: Option<Task<LoginResponse, SignInPurpose>>,
     sign_out: Option<Task<()>>,
-    customers: Option<Task<Page<Customer>, String>>,
+    customers: Option<Task<Page<Customer>, (String, u64)>>,
     directory: Option<Task<Directory, Id>>,
     config: Option<Task<Option<MobileConfig>, Id>>,
     create: Option<Task<MobileConfig, CreateAttempt>>,
@@ -94,6 +96,8 @@ pub struct AdminApp {
     session: Option<Session>,
     workspace: Workspace,
     reauth: Option<Reauth>,
+    /// The last customer each user worked in, offered again at their next sign-in.
+    last_customers: HashMap<String, (Id, String)>,
     tasks: Tasks,
     commands: Vec<Command>,
 }
@@ -119,6 +123,7 @@ impl AdminApp {
             session: None,
             workspace: Workspace::default(),
             reauth: None,
+            last_customers: HashMap::new(),
             tasks: Tasks::default(),
             commands: Vec::new(),
         }

@@ -11,7 +11,7 @@ use crate::app::directory::Directory;
 
 use super::filtered::FilteredList;
 use super::result_panel::access_explanation;
-use super::widgets::{error_box, icon_button};
+use super::widgets::{error_box, icon_button, labelled_text_edit};
 
 /// Where the employee's current config stands.
 enum LoadState {
@@ -372,15 +372,7 @@ impl Section {
                 edits.push(Edit::AddAllMatching);
             }
         });
-        ui.horizontal(|ui| {
-            let label = ui.label("Filter");
-            ui.add(
-                egui::TextEdit::singleline(&mut self.filter)
-                    .hint_text(format!("filter {plural}"))
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(label.id);
-        });
+        labelled_text_edit(ui, "Filter", &mut self.filter, false, &format!("filter {plural}"));
         let matches = self.available.matches();
         let row_height = ui.spacing().interact_size.y;
         egui::ScrollArea::vertical()

@@ -7,7 +7,7 @@ use egui::{RichText, Ui};
 use crate::api::{ApiError, Customer, Id};
 use crate::app::Command;
 
-use super::widgets::error_box;
+use super::widgets::{error_box, labelled_text_edit};
 
 /// How long typing must pause before a search is sent.
 const DEBOUNCE: Duration = Duration::from_millis(300);
@@ -26,15 +26,19 @@ pub struct CustomerPicker {
 }
 
 impl CustomerPicker {
-    /// Shows a search's results.
-    pub fn show_results(&mut self, query: &str, result: Result<(Vec<Customer>, u64), ApiError>) {
+    /// Shows a page of a search's results (`offset` 0 replaces, later pages append).
+    pub fn show_results(&mut self, query: &str, offset: u64, result: Result<(Vec<Customer>, u64), ApiError>) {
         if self.sent_query.as_deref() != Some(query) {
             return; // An older search; a newer one is on its way.
         }
         self.searching = false;
         match result {
             Ok((results, total)) => {
-                self.results = results;
+                if offset == 0 {
+                    self.results = results;
+                } else {
+                    self.results.extend(results);
+                }
                 self.total = total;
                 self.error = None;
             }
@@ -44,18 +48,8 @@ impl CustomerPicker {
 
     /// Draws the search field and the results.
     pub fn ui(&mut self, ui: &mut Ui, selected: Option<&Id>, commands: &mut Vec<Command>) {
-        let changed = ui
-            .horizontal(|ui| {
-                let label = ui.label("Search customers");
-                ui.add(
-                    egui::TextEdit::singleline(&mut self.query)
-                        .hint_text("company name")
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(label.id)
-                .changed()
-            })
-            .inner;
+        let changed =
+            labelled_text_edit(ui, "Search customers", &mut self.query, false, "company name").changed();
         if changed {
             self.edited_at = Some(Instant::now());
         }

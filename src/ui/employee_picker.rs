@@ -8,6 +8,7 @@ use crate::app::Command;
 use crate::app::directory::{Directory, Person};
 
 use super::filtered::FilteredList;
+use super::widgets::labelled_text_edit;
 
 /// Search text, cached matches and the keyboard highlight.
 #[derive(Default)]
@@ -38,17 +39,13 @@ impl EmployeePicker {
         selected: Option<&Id>,
         commands: &mut Vec<Command>,
     ) {
-        let search = ui
-            .horizontal(|ui| {
-                let label = ui.label("Search employees");
-                ui.add(
-                    egui::TextEdit::singleline(&mut self.query)
-                        .hint_text("name, e-mail or number")
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(label.id)
-            })
-            .inner;
+        let search = labelled_text_edit(
+            ui,
+            "Search employees",
+            &mut self.query,
+            false,
+            "name, e-mail or number",
+        );
         let people = &directory.people;
         // Filtering runs only on frames where the query (or the directory) changed.
         if self

@@ -102,8 +102,8 @@ impl Gui {
     /// Signs in through the form and waits for the main screen.
     pub fn sign_in(&mut self, username: &str) {
         self.wait_for_label("Username");
-        self.type_into("Username", username);
-        self.type_into("Password", DEMO_PASSWORD);
+        self.replace_text("Username", username);
+        self.replace_text("Password", DEMO_PASSWORD);
         self.click("Sign in");
         self.wait_until("signed in", |h| h.state().is_signed_in());
     }
@@ -113,9 +113,20 @@ impl Gui {
         self.wait_until("the directory loaded", |h| h.state().directory().is_some());
     }
 
+    /// Replaces a field's text, as a user selecting all and typing would.
+    pub fn replace_text(&mut self, label: &str, text: &str) {
+        self.harness.get_by_label(label).focus();
+        self.harness.step();
+        self.harness
+            .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        self.harness.step();
+        self.harness.get_by_label(label).type_text(text);
+        self.harness.step();
+    }
+
     /// Picks an employee by searching for their e-mail and clicking the one matching row.
     pub fn pick_employee(&mut self, email: &str) {
-        self.type_into("Search employees", email);
+        self.replace_text("Search employees", email);
         self.harness.get_by_label_contains(email).click();
         self.wait_until("the config form loaded", |h| {
             h.state().selected_employee().is_some() && h.query_by_label("Create").is_some()

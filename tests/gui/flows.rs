@@ -3,9 +3,9 @@
 use std::time::Duration;
 
 use egui::{Key, Modifiers, Role};
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use mobileconfig_admin::api::{ApiError, GroupType, Id};
-use mobileconfig_admin::demo::DEMO_SMS_CODE;
+use mobileconfig_admin::demo::{DEMO_SMS_CODE, Fault, FaultRule};
 
 use crate::common::{Gui, gui};
 
@@ -95,6 +95,17 @@ fn reseller_picks_a_customer_then_an_employee_and_creates() {
     wait_for_outcome(&mut gui);
     assert_eq!(item_names(&gui, &GroupType::Colleagues), ["Tina Møller"]);
     assert!(gui.server.has_config(&person(&gui, "Peter Holm")));
+
+    // Signing out and in again returns to the same customer.
+    gui.click("Sign out");
+    gui.wait_until("signed out", |h| !h.state().is_signed_in());
+    gui.sign_in("reseller@nordlys.demo");
+    gui.wait_for_directory();
+    assert!(
+        gui.harness
+            .query_by_label("Employees of Bager Hansen ApS")
+            .is_some()
+    );
 }
 
 #[test]
@@ -244,5 +255,46 @@ fn the_flow_works_with_the_keyboard_alone() {
             .state()
             .latest_outcome()
             .is_some_and(|o| o.result.is_ok())
+    );
+}
+
+#[test]
+fn a_late_result_is_attributed_to_the_employee_it_was_for() {
+    let mut gui = gui();
+    gui.sign_in(OWNER);
+    gui.wait_for_directory();
+    gui.pick_employee("martin.poulsen@bagerhansen.dk");
+    gui.click("Add Kirsten Knudsen");
+    // Hold the create on the server until the user has moved on.
+    let slow = FaultRule::new("/pbx/app/mobileconfig/", Fault::Delay(Duration::from_millis(800)))
+        .method(reqwest::Method::POST)
+        .times(1);
+    gui.server.inject_fault(slow);
+    gui.click("Create");
+    assert!(gui.harness.state().is_busy());
+    let create = gui.harness.get_by_label("Create");
+    assert!(
+        create.accesskit_node().is_disabled(),
+        "no double submit while pending"
+    );
+    gui.pick_employee("peter.holm@bagerhansen.dk");
+    assert!(
+        gui.harness.state().latest_outcome().is_none(),
+        "the create is still on its way"
+    );
+    wait_for_outcome(&mut gui);
+
+    let outcome = gui.harness.state().latest_outcome().expect("an outcome");
+    assert_eq!(outcome.employee, person(&gui, "Martin Poulsen"));
+    assert!(
+        gui.harness
+            .query_by_label_contains("Created for Martin Poulsen")
+            .is_some()
+    );
+    let app = gui.harness.state();
+    assert_eq!(app.selected_employee(), Some(&person(&gui, "Peter Holm")));
+    assert!(
+        app.form_selection().is_some_and(|s| s.colleagues.is_empty()),
+        "Peter's form is untouched"
     );
 }

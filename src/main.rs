@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 use mobileconfig_admin::app::connection::Connection;
 use mobileconfig_admin::app::{AdminApp, AppOptions};
 use mobileconfig_admin::demo::{DEMO_ACCOUNTS, DEMO_PASSWORD, DemoOptions, DemoServer, LARGE_CUSTOMER};
+use mobileconfig_admin::secrets::SecretStore;
 
 /// Admin app for TelecomX Communicator mobile configs. Without a subcommand it opens the
 /// desktop window on the built-in demo server.
@@ -63,7 +64,7 @@ fn run_window(api_url: Option<String>) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let connection = api_url.map_or(Connection::Demo, |url| Connection::from_url(&url));
+    let connection = api_url.map(|url| Connection::from_url(&url));
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("TelecomX mobile configs")
@@ -79,6 +80,8 @@ fn run_window(api_url: Option<String>) -> ExitCode {
             let options = AppOptions {
                 connection,
                 runtime: handle,
+                secrets: SecretStore::os(),
+                storage: None,
             };
             Ok(Box::new(AdminApp::new(cc, options)))
         }),

@@ -26,6 +26,15 @@ impl Connection {
         }
     }
 
+    /// A stable name for what is remembered per server (the demo's port changes every run).
+    pub fn key(&self) -> String {
+        match self {
+            Self::Demo => "demo".to_owned(),
+            Self::TelecomX => TELECOMX_URL.to_owned(),
+            Self::Custom(url) => url.trim().trim_end_matches('/').to_owned(),
+        }
+    }
+
     /// Short name for the top bar and the selector.
     pub fn label(&self) -> String {
         match self {

@@ -29,6 +29,7 @@ impl AdminApp {
         match command {
             Command::ChooseConnection(connection) => {
                 if self.session.is_none() && connection != self.link.connection {
+                    self.preferences.connection = Some(connection.clone());
                     self.link = Link::open(connection, self.runner.runtime(), self.activity.observer());
                     self.sign_in.error = None;
                 }
@@ -39,8 +40,12 @@ impl AdminApp {
             Command::MoreCustomers { query, offset } => self.search_customers(query, offset),
             Command::SelectCustomer { id, name } => {
                 if let Some(session) = &self.session {
-                    self.last_customers
-                        .insert(session.username.clone(), (id.clone(), name.clone()));
+                    let key = super::session_store::account(&self.link.connection, &session.username);
+                    let saved = super::preferences::SavedCustomer {
+                        id: id.clone(),
+                        name: name.clone(),
+                    };
+                    self.preferences.last_customers.insert(key, saved);
                 }
                 self.workspace.customer = Some((id, name));
                 self.workspace.form = None;
@@ -83,7 +88,9 @@ impl AdminApp {
         let purpose = if self.reauth.is_some() {
             SignInPurpose::Again
         } else {
-            SignInPurpose::Start
+            SignInPurpose::Start {
+                persist: request.persist,
+            }
         };
         let client = match &self.link.client {
             Ok(client) => client.clone(),
@@ -103,8 +110,13 @@ impl AdminApp {
         if let Some(session) = self.session.take() {
             let client = session.client;
             self.tasks.sign_out = Some(self.runner.spawn((), async move { client.logout().await }));
+            self.forget_token(&session.username);
         }
-        self.workspace = Workspace::default();
+        self.tasks.restore = None;
+        self.workspace = Workspace {
+            show_log: self.workspace.show_log,
+            ..Workspace::default()
+        };
         self.reauth = None;
         self.tasks.customers = None;
         self.tasks.directory = None;
@@ -202,6 +214,12 @@ impl AdminApp {
 
     /// Moves finished background results into the app state.
     pub(super) fn poll_tasks(&mut self) {
+        if let Some(((), result)) = take_finished(&mut self.tasks.restore) {
+            self.restored(result);
+        }
+        if let Some(((), result)) = take_finished(&mut self.tasks.remember) {
+            self.remembered(result);
+        }
         if let Some((purpose, result)) = take_finished(&mut self.tasks.sign_in) {
             self.signed_in(purpose, result);
         }
@@ -252,44 +270,67 @@ impl AdminApp {
         let response = match result {
             Ok(response) => response,
             Err(error) => {
-                match (&mut self.reauth, purpose) {
+                match (&mut self.reauth, &purpose) {
                     (Some(reauth), SignInPurpose::Again) => reauth.form.failed(error),
                     _ => self.sign_in.failed(error),
                 }
                 return;
             }
         };
-        let client = link_client.with_token(response.token);
+        let client = link_client.with_token(response.token.clone());
         let same_user = self
             .session
             .as_ref()
             .is_some_and(|s| s.identity.employee == response.identity.employee);
-        if purpose == SignInPurpose::Again && same_user {
-            if let Some(reauth) = self.reauth.take() {
-                self.sign_in.username = reauth.form.username.clone();
+        let persist = match (&purpose, &self.reauth) {
+            (SignInPurpose::Start { persist }, _) => *persist,
+            (SignInPurpose::Again, Some(reauth)) => reauth.form.persist,
+            (SignInPurpose::Again, None) => false,
+        };
+        if let Some(reauth) = self.reauth.take() {
+            self.sign_in.username = reauth.form.username.clone();
+            if purpose == SignInPurpose::Again && same_user {
+                // The same user again: keep everything and retry what the session's end stopped.
                 self.commands.extend(reauth.retry);
+                if let Some(session) = &mut self.session {
+                    session.client = client;
+                    session.identity = response.identity;
+                }
+                self.after_sign_in(&response.token, persist);
+                return;
             }
-            let username = self.sign_in.username.trim().to_lowercase();
-            self.session = Some(Session {
-                client,
-                identity: response.identity,
-                username,
-            });
-            return;
         }
         // A first sign-in, or someone else signing in at the prompt: start afresh.
-        if let Some(reauth) = self.reauth.take() {
-            self.sign_in.username = reauth.form.username;
-        }
         self.sign_in.succeeded();
-        let identity = response.identity;
-        let username = self.sign_in.username.trim().to_lowercase();
-        self.workspace = Workspace::default();
+        let username = self.sign_in.username.trim().to_owned();
+        self.start_session(client, response.identity, username, false);
+        self.after_sign_in(&response.token, persist);
+    }
+
+    /// Remembers who signed in, and saves or forgets their token.
+    fn after_sign_in(&mut self, token: &crate::api::Token, persist: bool) {
+        let username = self.sign_in.username.trim().to_owned();
+        self.preferences.last_username = username.clone();
+        self.preferences.stay_signed_in = persist;
+        self.remember_token(&username, token, persist);
+    }
+
+    /// Opens the main screen for a signed-in user: reseller staff pick a customer (their last
+    /// one is reopened), everyone else works in their own.
+    pub(super) fn start_session(
+        &mut self,
+        client: crate::api::ApiClient,
+        identity: crate::api::Identity,
+        username: String,
+        remembered: bool,
+    ) {
+        self.workspace = Workspace {
+            show_log: self.workspace.show_log,
+            ..Workspace::default()
+        };
         if identity.access_level.works_across_customers() {
             self.workspace.customers = Some(CustomerPicker::default());
-            if let Some((id, name)) = self.last_customers.get(&username).cloned() {
-                self.commands.push(Command::SelectCustomer { id, name });
-            }
+            self.commands.extend(self.last_customer_command(&username));
         } else {
             let name = identity
                 .customer_name
@@ -301,6 +342,7 @@ impl AdminApp {
             client,
             identity,
             username,
+            remembered,
         });
         self.load_directory();
     }

@@ -5,31 +5,39 @@ pub mod command;
 pub mod connection;
 pub mod directory;
 mod logic;
+pub mod preferences;
+mod session_store;
 pub mod tasks;
 mod view;
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 pub use command::Command;
 use connection::{Connection, Link};
 use directory::{Directory, LoadProgress};
+pub use session_store::account as keyring_account;
 use tasks::{Task, TaskRunner};
 
 use crate::api::{ApiClient, ConfigSelection, Customer, Id, Identity, LoginResponse, MobileConfig, Page};
+use crate::secrets::{SecretError, SecretStore};
 use crate::ui::activity_log::ActivityLog;
 use crate::ui::config_form::ConfigForm;
 use crate::ui::customer_picker::CustomerPicker;
 use crate::ui::employee_picker::EmployeePicker;
 use crate::ui::result_panel::{Outcome, ResultPanel};
 use crate::ui::sign_in::SignInForm;
+use preferences::Preferences;
 
 /// How the app starts.
 pub struct AppOptions {
-    /// The server to talk to.
-    pub connection: Connection,
+    /// The server to talk to; `None` uses the last one (or the demo).
+    pub connection: Option<Connection>,
     /// The runtime API calls run on; it must outlive the app.
     pub runtime: tokio::runtime::Handle,
+    /// Where "stay signed in" tokens live: the OS keyring, or an in-memory store in tests.
+    pub secrets: SecretStore,
+    /// Preferences to start from instead of eframe's own storage (tests).
+    pub storage: Option<Box<dyn eframe::Storage>>,
 }
 
 /// A signed-in user: a client carrying the token, and who it is.
@@ -37,6 +45,8 @@ struct Session {
     client: ApiClient,
     identity: Identity,
     username: String,
+    /// The token is in the OS keyring.
+    remembered: bool,
 }
 
 /// The main screen's state, kept across "sign in again".
@@ -60,9 +70,9 @@ struct Reauth {
 }
 
 /// Why a sign-in request was sent.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 enum SignInPurpose {
-    Start,
+    Start { persist: bool },
     Again,
 }
 
@@ -83,6 +93,8 @@ struct Tasks {
     directory: Option<Task<Directory, Id>>,
     config: Option<Task<Option<MobileConfig>, Id>>,
     create: Option<Task<MobileConfig, CreateAttempt>>,
+    restore: Option<Task<session_store::Restore>>,
+    remember: Option<Task<Result<(), SecretError>>>,
 }
 
 /// The desktop app.
@@ -96,42 +108,74 @@ pub struct AdminApp {
     session: Option<Session>,
     workspace: Workspace,
     reauth: Option<Reauth>,
-    /// The last customer each user worked in, offered again at their next sign-in.
-    last_customers: HashMap<String, (Id, String)>,
+    preferences: Preferences,
+    secrets: SecretStore,
+    /// A notice over the main screen (keyring or preference problems), until dismissed.
+    banner: Option<String>,
+    keyring_warned: bool,
     tasks: Tasks,
     commands: Vec<Command>,
 }
 
 impl AdminApp {
-    /// Builds the app; for the demo connection this starts the in-process stand-in server.
+    /// Builds the app: loads the preferences, opens the connection (for the demo, this starts
+    /// the in-process stand-in server) and, if the last user stayed signed in, starts checking
+    /// their saved session in the background.
     pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> Self {
-        crate::ui::theme::setup(&cc.egui_ctx);
+        let storage = options.storage.as_deref().or(cc.storage);
+        let (preferences, problem) = preferences::load(storage);
+        crate::ui::theme::setup(&cc.egui_ctx, preferences.theme);
         let runner = TaskRunner::new(options.runtime, cc.egui_ctx.clone());
         let activity = ActivityLog::default();
-        let link = Link::open(options.connection, runner.runtime(), activity.observer());
+        let connection = options
+            .connection
+            .or_else(|| preferences.connection.clone())
+            .unwrap_or(Connection::Demo);
+        let link = Link::open(connection, runner.runtime(), activity.observer());
         let custom_url = match &link.connection {
             Connection::Custom(url) => url.clone(),
-            _ => String::new(),
+            _ => preferences.custom_url.clone(),
         };
-        Self {
+        let mut sign_in = SignInForm::for_user(&preferences.last_username);
+        sign_in.persist = preferences.stay_signed_in;
+        let workspace = Workspace {
+            show_log: preferences.show_log,
+            ..Workspace::default()
+        };
+        let mut app = Self {
             runner,
             link,
             activity,
-            sign_in: SignInForm::default(),
+            sign_in,
             notice: None,
             custom_url,
             session: None,
-            workspace: Workspace::default(),
+            workspace,
             reauth: None,
-            last_customers: HashMap::new(),
+            preferences,
+            secrets: options.secrets,
+            banner: problem,
+            keyring_warned: false,
             tasks: Tasks::default(),
             commands: Vec::new(),
-        }
+        };
+        app.restore_session();
+        app
     }
 
     /// Whether a user is signed in.
     pub fn is_signed_in(&self) -> bool {
         self.session.is_some()
+    }
+
+    /// Whether the signed-in user's token is saved in the keyring.
+    pub fn is_session_remembered(&self) -> bool {
+        self.session.as_ref().is_some_and(|s| s.remembered)
+    }
+
+    /// The notice shown over the main screen, if any.
+    pub fn banner(&self) -> Option<&str> {
+        self.banner.as_deref()
     }
 
     /// Whether the "sign in again" prompt is open.
@@ -182,6 +226,8 @@ impl AdminApp {
             || t.directory.is_some()
             || t.config.is_some()
             || t.create.is_some()
+            || t.restore.is_some()
+            || t.remember.is_some()
     }
 
     /// The activity log.
@@ -191,6 +237,13 @@ impl AdminApp {
 }
 
 impl eframe::App for AdminApp {
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.preferences.theme = self.runner.ctx().options(|o| o.theme_preference);
+        self.preferences.show_log = self.workspace.show_log;
+        self.preferences.custom_url = self.custom_url.clone();
+        preferences::save(storage, &self.preferences);
+    }
+
     fn logic(&mut self, _ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.poll_tasks();
         self.run_commands();

@@ -25,6 +25,18 @@ impl AdminApp {
                 commands,
             );
         });
+        if let Some(banner) = &self.banner {
+            let mut dismiss = false;
+            egui::Panel::top("banner").show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(banner).color(ui.visuals().warn_fg_color));
+                    dismiss = ui.button("Dismiss").clicked();
+                });
+            });
+            if dismiss {
+                self.banner = None;
+            }
+        }
         if self.workspace.show_log {
             egui::Panel::bottom("activity_log")
                 .resizable(true)
@@ -53,6 +65,12 @@ impl AdminApp {
                 ui.separator();
                 if let Some(notice) = &self.notice {
                     ui.label(RichText::new(notice).color(ui.visuals().warn_fg_color));
+                }
+                if self.tasks.restore.is_some() {
+                    ui.horizontal(|ui| {
+                        ui.spinner();
+                        ui.label("Checking your saved session…");
+                    });
                 }
                 let demo = self.link.connection == Connection::Demo;
                 self.sign_in.ui(ui, demo, commands);

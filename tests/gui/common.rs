@@ -9,6 +9,7 @@ use mobileconfig_admin::api::Id;
 use mobileconfig_admin::app::connection::Connection;
 use mobileconfig_admin::app::{AdminApp, AppOptions};
 use mobileconfig_admin::demo::{DEMO_PASSWORD, DemoOptions, DemoServer, ManualClock};
+use mobileconfig_admin::secrets::SecretStore;
 
 /// Longest wait for anything the app does in the background.
 pub const TIMEOUT: Duration = Duration::from_secs(30);
@@ -23,6 +24,76 @@ pub struct Gui {
 
 pub fn gui() -> Gui {
     gui_with(&DemoOptions::default())
+}
+
+/// An app for `server`, with the given keyring and preferences storage.
+pub fn app_for(
+    server: &DemoServer,
+    runtime: &tokio::runtime::Runtime,
+    secrets: SecretStore,
+    storage: Option<Box<dyn eframe::Storage>>,
+) -> Harness<'static, AdminApp> {
+    let handle = runtime.handle().clone();
+    let url = server.base_url().to_owned();
+    Harness::builder()
+        .with_size([1280.0, 860.0])
+        .build_eframe(move |cc| {
+            AdminApp::new(
+                cc,
+                AppOptions {
+                    connection: Some(Connection::Custom(url)),
+                    runtime: handle,
+                    secrets,
+                    storage,
+                },
+            )
+        })
+}
+
+/// Preferences storage as files in a directory, one per key, so a test can read every byte
+/// the app wrote. Clones share the directory.
+#[derive(Clone)]
+pub struct DirStorage {
+    pub dir: std::path::PathBuf,
+}
+
+impl DirStorage {
+    pub fn new(name: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("mobileconfig-admin-{name}-{}", std::process::id()));
+        std::fs::remove_dir_all(&dir).ok();
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        Self { dir }
+    }
+
+    fn path(&self, key: &str) -> std::path::PathBuf {
+        self.dir
+            .join(key.replace(|c: char| !c.is_ascii_alphanumeric(), "_"))
+    }
+
+    /// Everything the app wrote.
+    pub fn contents(&self) -> String {
+        let mut all = String::new();
+        for entry in std::fs::read_dir(&self.dir).expect("dir").flatten() {
+            all.push_str(&std::fs::read_to_string(entry.path()).expect("text"));
+        }
+        all
+    }
+}
+
+impl eframe::Storage for DirStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        std::fs::read_to_string(self.path(key)).ok()
+    }
+
+    fn set_string(&mut self, key: &str, value: String) {
+        std::fs::write(self.path(key), value).expect("write");
+    }
+
+    fn remove_string(&mut self, key: &str) {
+        std::fs::remove_file(self.path(key)).ok();
+    }
+
+    fn flush(&mut self) {}
 }
 
 pub fn gui_with(options: &DemoOptions) -> Gui {
@@ -40,19 +111,7 @@ pub fn gui_with(options: &DemoOptions) -> Gui {
     let server = runtime
         .block_on(DemoServer::start_local(options))
         .expect("stand-in starts");
-    let handle = runtime.handle().clone();
-    let url = server.base_url().to_owned();
-    let harness = Harness::builder()
-        .with_size([1280.0, 860.0])
-        .build_eframe(move |cc| {
-            AdminApp::new(
-                cc,
-                AppOptions {
-                    connection: Connection::Custom(url),
-                    runtime: handle,
-                },
-            )
-        });
+    let harness = app_for(&server, &runtime, SecretStore::in_memory(), None);
     Gui {
         harness,
         server,

@@ -4,3 +4,4 @@
 mod common;
 mod flows;
 mod large;
+mod sessions;

@@ -70,7 +70,7 @@ struct Reauth {
 }
 
 /// Why a sign-in request was sent.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum SignInPurpose {
     Start { persist: bool },
     Again,

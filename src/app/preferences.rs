@@ -70,6 +70,8 @@ pub fn save(storage: &mut dyn eframe::Storage, preferences: &Preferences) {
 mod tests {
     use std::collections::HashMap;
 
+    use eframe::Storage as _;
+
     use super::*;
 
     #[derive(Default)]

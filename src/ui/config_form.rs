@@ -32,6 +32,8 @@ pub struct ConfigForm {
     pub employee_name: String,
     load: LoadState,
     baseline: ConfigSelection,
+    /// Whether the selection differs from `baseline`; updated on edits, not per frame.
+    dirty: bool,
     colleagues: Section,
     queues: Section,
 }
@@ -44,6 +46,7 @@ impl ConfigForm {
             employee_name,
             load: LoadState::Loading,
             baseline: ConfigSelection::default(),
+            dirty: false,
             colleagues: Section::new(GroupType::Colleagues),
             queues: Section::new(GroupType::Queues),
         }
@@ -55,13 +58,13 @@ impl ConfigForm {
             Ok(config) => {
                 let existed = config.is_some();
                 let selection = config.map(|c| selection_of(&c)).unwrap_or_default();
-                self.set_selection(selection.clone());
-                self.baseline = selection;
+                self.baseline = selection.clone();
+                self.set_selection(selection);
                 self.load = LoadState::Loaded { existed };
             }
             Err(error) if error.status() == Some(403) => {
-                self.set_selection(ConfigSelection::default());
                 self.baseline = ConfigSelection::default();
+                self.set_selection(ConfigSelection::default());
                 self.load = LoadState::Denied(error);
             }
             Err(error) => self.load = LoadState::Failed(error),
@@ -71,8 +74,8 @@ impl ConfigForm {
     /// Takes what the server stored as the new saved state.
     pub fn apply_created(&mut self, config: &MobileConfig) {
         let selection = selection_of(config);
-        self.set_selection(selection.clone());
-        self.baseline = selection;
+        self.baseline = selection.clone();
+        self.set_selection(selection);
         self.load = LoadState::Loaded { existed: true };
     }
 
@@ -109,7 +112,12 @@ impl ConfigForm {
 
     /// Whether the selection differs from the saved one.
     pub fn is_dirty(&self) -> bool {
-        self.colleagues.shown != self.baseline.colleagues || self.queues.shown != self.baseline.queues
+        self.dirty
+    }
+
+    fn refresh_dirty(&mut self) {
+        self.dirty =
+            self.colleagues.shown != self.baseline.colleagues || self.queues.shown != self.baseline.queues;
     }
 
     /// Whether the config has loaded (so Create makes sense).
@@ -120,6 +128,7 @@ impl ConfigForm {
     fn set_selection(&mut self, selection: ConfigSelection) {
         self.colleagues.set(selection.colleagues);
         self.queues.set(selection.queues);
+        self.refresh_dirty();
     }
 
     /// Draws the form.
@@ -185,9 +194,14 @@ impl ConfigForm {
             employee: &self.employee,
         };
         let half = (ui.available_height() / 2.0 - 24.0).max(120.0);
-        ui.push_id("colleagues", |ui| self.colleagues.ui(ui, &pool, half));
+        let mut edited = ui
+            .push_id("colleagues", |ui| self.colleagues.ui(ui, &pool, half))
+            .inner;
         ui.separator();
-        ui.push_id("queues", |ui| self.queues.ui(ui, &pool, half));
+        edited |= ui.push_id("queues", |ui| self.queues.ui(ui, &pool, half)).inner;
+        if edited {
+            self.refresh_dirty();
+        }
     }
 }
 
@@ -288,7 +302,8 @@ impl Section {
         }
     }
 
-    fn ui(&mut self, ui: &mut Ui, pool: &Pool<'_>, height: f32) {
+    /// Draws the section; returns whether the user changed it.
+    fn ui(&mut self, ui: &mut Ui, pool: &Pool<'_>, height: f32) -> bool {
         let (title, plural) = self.titles();
         let kind = self.kind.clone();
         let (shown_set, employee) = (&self.shown_set, pool.employee);
@@ -302,7 +317,9 @@ impl Section {
             self.shown_ui(&mut columns[0], pool, plural, height, &mut edits);
             self.available_ui(&mut columns[1], pool, plural, height, &mut edits);
         });
+        let edited = !edits.is_empty();
         self.apply(edits, pool);
+        edited
     }
 
     fn shown_ui(&self, ui: &mut Ui, pool: &Pool<'_>, plural: &str, height: f32, edits: &mut Vec<Edit>) {

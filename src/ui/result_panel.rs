@@ -13,6 +13,9 @@ use super::widgets::clock_time;
 /// How many outcomes are kept.
 const KEEP: usize = 50;
 
+/// Items listed per group; the rest are counted (a group can hold a whole company).
+const LIST_AT_MOST: usize = 200;
+
 /// The result of one create, attributed to the employee it was for.
 pub struct Outcome {
     /// The employee.
@@ -141,19 +144,27 @@ fn outcome_ui(
 fn group_ui(ui: &mut Ui, kind: &str, items: &[Item], others: &[Item]) {
     ui.label(RichText::new(format!("{kind}: {} shown", items.len())).strong());
     egui::Grid::new(kind).num_columns(2).show(ui, |ui| {
-        for (position, item) in items.iter().enumerate() {
+        for (position, item) in items.iter().enumerate().take(LIST_AT_MOST) {
             ui.weak(format!("{}.", position + 1));
             ui.label(&item.name);
             ui.end_row();
         }
     });
+    more_ui(ui, items.len());
     egui::CollapsingHeader::new(format!("{kind}: {} others", others.len()))
         .default_open(false)
         .show(ui, |ui| {
-            for item in others {
+            for item in others.iter().take(LIST_AT_MOST) {
                 ui.label(&item.name);
             }
+            more_ui(ui, others.len());
         });
+}
+
+fn more_ui(ui: &mut Ui, count: usize) {
+    if count > LIST_AT_MOST {
+        ui.weak(format!("… and {} more", count - LIST_AT_MOST));
+    }
 }
 
 /// What a 403 means for this user's access level.

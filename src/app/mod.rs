@@ -1,6 +1,7 @@
 //! The application: its state, the `eframe::App` implementation, and (in `logic.rs`) the one
 //! place where commands run and background results land. Drawing lives in `view.rs`.
 
+pub mod bulk;
 pub mod command;
 pub mod connection;
 pub mod directory;

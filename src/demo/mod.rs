@@ -168,6 +168,11 @@ impl DemoServer {
         })
     }
 
+    /// How many creates or copies onto `employee` succeeded.
+    pub fn successful_writes(&self, employee: &Id) -> u32 {
+        self.state.read().writes.get(employee).copied().unwrap_or(0)
+    }
+
     /// Whether `employee` has a mobile config.
     pub fn has_config(&self, employee: &Id) -> bool {
         self.state.read().configs.contains_key(employee)

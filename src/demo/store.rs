@@ -94,6 +94,8 @@ pub struct Store {
     pub queues: Vec<QueueRecord>,
     /// Mobile configs by employee id.
     pub configs: HashMap<Id, ConfigRecord>,
+    /// Successful creates and copies per target employee (what tests check on the server side).
+    pub writes: HashMap<Id, u32>,
     customer_by_id: HashMap<Id, usize>,
     employee_by_id: HashMap<Id, usize>,
     employee_by_email: HashMap<String, usize>,

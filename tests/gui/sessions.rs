@@ -152,9 +152,15 @@ fn without_a_keyring_the_app_says_so_once_and_keeps_the_token_in_memory() {
 fn sign_out_happens_locally_with_a_notice_when_the_server_is_unreachable() {
     let mut gui = gui();
     gui.sign_in(OWNER);
-    gui.server.inject_fault(FaultRule::new("/auth/logout", Fault::HtmlPage { status: 502 }));
+    gui.server
+        .inject_fault(FaultRule::new("/auth/logout", Fault::HtmlPage { status: 502 }));
     gui.click("Sign out");
-    assert!(!gui.harness.state().is_signed_in(), "signed out at once, on this computer");
-    gui.wait_until("the notice shows", |h| h.query_by_label_contains("could not be told").is_some());
+    assert!(
+        !gui.harness.state().is_signed_in(),
+        "signed out at once, on this computer"
+    );
+    gui.wait_until("the notice shows", |h| {
+        h.query_by_label_contains("could not be told").is_some()
+    });
     assert!(gui.harness.query_by_label("Sign in to TelecomX").is_some());
 }

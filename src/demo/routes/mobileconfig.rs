@@ -184,6 +184,7 @@ pub async fn create_config(
         }
     }
     store.configs.insert(id.clone(), record);
+    *store.writes.entry(id.clone()).or_default() += 1;
     answer_config(&store, &id)
 }
 
@@ -269,6 +270,7 @@ pub async fn copy_config(
         .ok_or(DemoError::from_pair(pairs::NOT_FOUND))?;
     record.colleagues.retain(|colleague| colleague != &to);
     store.configs.insert(to.clone(), record);
+    *store.writes.entry(to.clone()).or_default() += 1;
     answer_config(&store, &to)
 }
 

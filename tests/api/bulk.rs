@@ -31,7 +31,7 @@ type Events = Arc<Mutex<Vec<BulkEvent>>>;
 fn recorder() -> (Events, impl Fn(BulkEvent) + Send + Sync) {
     let events: Events = Arc::default();
     let sink = events.clone();
-    (events, move |event| sink.lock().unwrap().push(event))
+    (events, move |event| sink.lock().expect("events").push(event))
 }
 
 fn counts(events: &[BulkEvent]) -> (usize, usize, usize) {
@@ -139,7 +139,7 @@ async fn cancel_stops_new_requests_and_lets_those_in_flight_finish() {
     assert_eq!(events.len(), 20, "every target is in the report");
     assert_eq!(failed, 0);
     assert!(
-        done >= 3 && done <= 4,
+        (3..=4).contains(&done),
         "at most the one in flight finishes after the cancel: {done}"
     );
     assert_eq!(done + not_attempted, 20);

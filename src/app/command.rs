@@ -2,6 +2,7 @@
 
 use crate::api::{ConfigSelection, Id, LoginRequest};
 
+use super::bulk::BulkAction;
 use super::connection::Connection;
 
 /// A user intent.
@@ -37,6 +38,30 @@ pub enum Command {
     ReloadConfig,
     /// Send the form's selection for the selected employee.
     Create,
+    /// Overwrite the selected employee's config with `source`'s (the copy endpoint).
+    CopyFrom {
+        /// The employee whose config is copied.
+        source: Id,
+        /// The employee whose config is overwritten.
+        target: Id,
+    },
+    /// Open the confirmation for applying to the checked employees.
+    OpenBulk,
+    /// Start a bulk run over the checked employees.
+    StartBulk {
+        /// What to do to each.
+        action: BulkAction,
+        /// Requests in flight at once.
+        concurrency: usize,
+    },
+    /// Stop starting new requests in the bulk run.
+    CancelBulk,
+    /// Run the bulk run's failures again.
+    RetryFailedBulk,
+    /// Continue a bulk run paused by an ended session.
+    ResumeBulk,
+    /// Save the bulk run's report as CSV.
+    ExportBulkReport(std::path::PathBuf),
     /// Send a selection again, for the employee it was for.
     RetryCreate {
         /// The employee.

@@ -3,16 +3,18 @@
 
 use std::sync::Arc;
 
-use crate::api::{ApiError, Id, LoginRequest};
+use crate::api::{ApiError, ConfigSelection, Id, LoginRequest};
 use crate::ui::config_form::ConfigForm;
 use crate::ui::customer_picker::CustomerPicker;
 use crate::ui::result_panel::Outcome;
 use crate::ui::sign_in::SignInForm;
 
+use super::bulk::BulkAction;
+use super::bulk_run::BulkRun;
 use super::connection::Link;
 use super::directory::{LoadProgress, load_directory};
 use super::tasks::take_finished;
-use super::{AdminApp, Command, CreateAttempt, Reauth, Session, SignInPurpose, Workspace};
+use super::{AdminApp, BulkDialog, Command, CreateAttempt, Reauth, Session, SignInPurpose, Workspace};
 
 /// Customers shown per search.
 const CUSTOMER_PAGE: u64 = 100;
@@ -65,6 +67,7 @@ impl AdminApp {
                         employee: form.employee.clone(),
                         employee_name: form.employee_name.clone(),
                         sent: form.selection(),
+                        copy_from: None,
                     };
                     self.create(attempt);
                 }
@@ -75,9 +78,120 @@ impl AdminApp {
                     employee,
                     employee_name,
                     sent: selection,
+                    copy_from: None,
                 });
             }
+            Command::CopyFrom { source, target } => {
+                let source_name = self.name_of(&source);
+                let employee_name = self.name_of(&target);
+                self.create(CreateAttempt {
+                    employee: target,
+                    employee_name,
+                    sent: ConfigSelection::default(),
+                    copy_from: Some((source, source_name)),
+                });
+            }
+            Command::OpenBulk => {
+                let form_ready = self.workspace.form.as_ref().is_some_and(ConfigForm::is_ready);
+                self.workspace.bulk_dialog = Some(BulkDialog {
+                    copy: !form_ready,
+                    source: None,
+                    concurrency: 4,
+                });
+            }
+            Command::StartBulk { action, concurrency } => self.start_bulk(action, concurrency),
+            Command::CancelBulk => {
+                if let Some(run) = &self.workspace.bulk {
+                    run.cancel();
+                }
+            }
+            Command::RetryFailedBulk => {
+                if let (Some(run), Some(client)) = (
+                    &mut self.workspace.bulk,
+                    self.session.as_ref().map(|s| s.client.clone()),
+                ) {
+                    run.retry_failed(&self.runner, client);
+                }
+            }
+            Command::ResumeBulk => {
+                if let (Some(run), Some(session)) = (&self.workspace.bulk, &self.session) {
+                    run.resume(session.client.clone());
+                }
+            }
+            Command::ExportBulkReport(path) => self.export_report(path),
         }
+    }
+
+    fn start_bulk(&mut self, action: BulkAction, concurrency: usize) {
+        let (Some(client), Some(directory)) = (self.client(), self.workspace.directory.clone()) else {
+            return;
+        };
+        if self.workspace.bulk.as_ref().is_some_and(BulkRun::is_running) {
+            return;
+        }
+        let checked = self.workspace.picker.checked();
+        // In picker order, with names, so the report reads like the list.
+        let targets: Vec<(Id, String)> = directory
+            .people
+            .iter()
+            .filter(|p| checked.contains(&p.id))
+            .map(|p| (p.id.clone(), p.name.clone()))
+            .collect();
+        let label = match &action {
+            BulkAction::Apply(selection) => format!(
+                "apply {} colleagues and {} queues",
+                selection.colleagues.len(),
+                selection.queues.len()
+            ),
+            BulkAction::CopyFrom(source) => format!("copy {}'s config", self.name_of(source)),
+        };
+        self.workspace.bulk_dialog = None;
+        self.workspace.bulk = Some(BulkRun::start(
+            &self.runner,
+            client,
+            label,
+            action,
+            targets,
+            concurrency,
+        ));
+    }
+
+    fn export_report(&mut self, path: std::path::PathBuf) {
+        let Some(run) = &self.workspace.bulk else { return };
+        let csv = run.report_csv().map_err(|e| e.to_string());
+        let target = path.clone();
+        self.tasks.export = Some(self.runner.spawn(path, async move {
+            let written = tokio::task::spawn_blocking(move || {
+                csv.and_then(|text| std::fs::write(&target, text).map_err(|e| e.to_string()))
+            })
+            .await
+            .map_err(|e| ApiError::Internal {
+                detail: e.to_string(),
+            })?;
+            Ok(written)
+        }));
+    }
+
+    fn load_copy_sources(&mut self) {
+        let (Some(session), Some((customer, _))) = (&self.session, &self.workspace.customer) else {
+            return;
+        };
+        // Listing configs needs VIEWER; PERSONAL users copy nothing.
+        if !session
+            .identity
+            .access_level
+            .at_least(&crate::api::AccessLevel::Viewer)
+        {
+            return;
+        }
+        let client = session.client.clone();
+        let customer = customer.clone();
+        let id = customer.clone();
+        self.tasks.sources =
+            Some(self.runner.spawn(
+                customer,
+                async move { client.mobile_configs(Some(&id), None).await },
+            ));
     }
 
     fn client(&self) -> Option<crate::api::ApiClient> {
@@ -183,14 +297,18 @@ impl AdminApp {
     }
 
     fn create(&mut self, attempt: CreateAttempt) {
-        // One create at a time: no double submit.
+        // One write at a time: no double submit.
         if self.tasks.create.is_some() {
             return;
         }
         let Some(client) = self.client() else { return };
         let (employee, selection) = (attempt.employee.clone(), attempt.sent.clone());
+        let source = attempt.copy_from.as_ref().map(|(id, _)| id.clone());
         self.tasks.create = Some(self.runner.spawn(attempt, async move {
-            client.create_mobile_config(&employee, Some(&selection)).await
+            match source {
+                Some(source) => client.copy_mobile_config(&source, &employee).await,
+                None => client.create_mobile_config(&employee, Some(&selection)).await,
+            }
         }));
     }
 
@@ -207,9 +325,15 @@ impl AdminApp {
         let username = self.sign_in.username.clone();
         let reauth = self.reauth.get_or_insert_with(|| Reauth {
             form: SignInForm::for_user(&username),
-            retry: None,
+            retry: Vec::new(),
         });
-        reauth.retry = Some(retry);
+        if !reauth
+            .retry
+            .iter()
+            .any(|r| std::mem::discriminant(r) == std::mem::discriminant(&retry))
+        {
+            reauth.retry.push(retry);
+        }
     }
 
     /// Moves finished background results into the app state.
@@ -260,6 +384,40 @@ impl AdminApp {
         }
         if let Some((attempt, result)) = take_finished(&mut self.tasks.create) {
             self.created(attempt, result);
+        }
+        if let Some((customer, result)) = take_finished(&mut self.tasks.sources)
+            && self
+                .workspace
+                .customer
+                .as_ref()
+                .is_some_and(|(id, _)| id == &customer)
+            && let Ok(configs) = result
+        {
+            let directory = self.workspace.directory.clone();
+            let name = |id: &Id| {
+                directory
+                    .as_ref()
+                    .and_then(|d| d.person(id))
+                    .map(|p| p.name.clone())
+            };
+            let mut sources: Vec<(Id, String)> = configs
+                .into_iter()
+                .map(|c| (c.id.clone(), name(&c.id).unwrap_or_else(|| c.id.to_string())))
+                .collect();
+            sources.sort_by_cached_key(|(_, name)| name.to_lowercase());
+            self.workspace.copy_sources = sources;
+        }
+        if let Some((path, result)) = take_finished(&mut self.tasks.export) {
+            self.banner = Some(match result {
+                Ok(Ok(())) => format!("Report saved to {}", path.display()),
+                Ok(Err(error)) => format!("The report could not be saved to {}: {error}", path.display()),
+                Err(error) => error.user_message(),
+            });
+        }
+        if let Some(run) = &mut self.workspace.bulk
+            && run.drain()
+        {
+            self.ask_to_sign_in_again(Command::ResumeBulk);
         }
     }
 
@@ -355,6 +513,7 @@ impl AdminApp {
             Ok(directory) => {
                 self.workspace.directory = Some(Arc::new(directory));
                 self.workspace.picker.reset();
+                self.load_copy_sources();
             }
             Err(ApiError::SignInRequired(_)) => self.ask_to_sign_in_again(Command::ReloadDirectory),
             Err(error) => self.workspace.directory_error = Some(error),
@@ -381,13 +540,19 @@ impl AdminApp {
                 Err(error) => form.highlight(&error.field_refs(), &attempt.sent),
             }
         }
+        let wrote = result.is_ok();
         let outcome = Outcome::new(
             attempt.employee,
             attempt.employee_name,
             attempt.sent,
+            attempt.copy_from,
             result,
             self.workspace.directory.as_deref(),
         );
         self.workspace.results.push(outcome);
+        if wrote {
+            // A new config is a new copy source.
+            self.load_copy_sources();
+        }
     }
 }

@@ -2,6 +2,7 @@
 //! place where commands run and background results land. Drawing lives in `view.rs`.
 
 pub mod bulk;
+pub mod bulk_run;
 pub mod command;
 pub mod connection;
 pub mod directory;
@@ -13,6 +14,7 @@ mod view;
 
 use std::sync::Arc;
 
+use bulk_run::BulkRun;
 pub use command::Command;
 use connection::{Connection, Link};
 use directory::{Directory, LoadProgress};
@@ -62,12 +64,23 @@ struct Workspace {
     form: Option<ConfigForm>,
     results: ResultPanel,
     show_log: bool,
+    /// Employees of the customer with a config (copy sources), by name.
+    copy_sources: Vec<(Id, String)>,
+    bulk_dialog: Option<BulkDialog>,
+    bulk: Option<BulkRun>,
+}
+
+/// The confirmation before a bulk run.
+struct BulkDialog {
+    copy: bool,
+    source: Option<Id>,
+    concurrency: usize,
 }
 
 /// The "sign in again" prompt, and what to do once signed in.
 struct Reauth {
     form: SignInForm,
-    retry: Option<Command>,
+    retry: Vec<Command>,
 }
 
 /// Why a sign-in request was sent.
@@ -83,6 +96,7 @@ struct CreateAttempt {
     employee: Id,
     employee_name: String,
     sent: ConfigSelection,
+    copy_from: Option<(Id, String)>,
 }
 
 /// One slot per kind of background request.
@@ -94,6 +108,8 @@ struct Tasks {
     directory: Option<Task<Directory, Id>>,
     config: Option<Task<Option<MobileConfig>, Id>>,
     create: Option<Task<MobileConfig, CreateAttempt>>,
+    sources: Option<Task<Vec<MobileConfig>, Id>>,
+    export: Option<Task<Result<(), String>, std::path::PathBuf>>,
     restore: Option<Task<session_store::Restore>>,
     remember: Option<Task<Result<(), SecretError>>>,
 }
@@ -114,6 +130,9 @@ pub struct AdminApp {
     /// A notice over the main screen (keyring or preference problems), until dismissed.
     banner: Option<String>,
     keyring_warned: bool,
+    /// Closing was asked for during a bulk run; waiting for the user to confirm.
+    confirm_close: bool,
+    close_confirmed: bool,
     tasks: Tasks,
     commands: Vec<Command>,
 }
@@ -157,6 +176,8 @@ impl AdminApp {
             secrets: options.secrets,
             banner: problem,
             keyring_warned: false,
+            confirm_close: false,
+            close_confirmed: false,
             tasks: Tasks::default(),
             commands: Vec::new(),
         };
@@ -228,7 +249,24 @@ impl AdminApp {
             || t.config.is_some()
             || t.create.is_some()
             || t.restore.is_some()
+            || t.sources.is_some()
+            || t.export.is_some()
             || t.remember.is_some()
+    }
+
+    /// The employees checked in the picker.
+    pub fn checked_employees(&self) -> usize {
+        self.workspace.picker.checked().len()
+    }
+
+    /// The current bulk run, if any.
+    pub fn bulk_run(&self) -> Option<&BulkRun> {
+        self.workspace.bulk.as_ref()
+    }
+
+    /// Whether the app asks to confirm closing during a bulk run.
+    pub fn is_confirming_close(&self) -> bool {
+        self.confirm_close
     }
 
     /// The activity log.
@@ -245,7 +283,13 @@ impl eframe::App for AdminApp {
         preferences::save(storage, &self.preferences);
     }
 
-    fn logic(&mut self, _ctx: &egui::Context, _frame: &mut eframe::Frame) {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        let running = self.workspace.bulk.as_ref().is_some_and(BulkRun::is_running);
+        if running && !self.close_confirmed && ctx.input(|i| i.viewport().close_requested()) {
+            // Closing mid-run asks first (see the confirmation in `view.rs`).
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.confirm_close = true;
+        }
         self.poll_tasks();
         self.run_commands();
     }

@@ -7,6 +7,7 @@ use crate::api::AccessLevel;
 use crate::ui::config_form::ConfigForm;
 use crate::ui::{top_bar, widgets};
 
+use super::bulk::BulkAction;
 use super::connection::Connection;
 use super::{AdminApp, Command};
 
@@ -51,7 +52,126 @@ impl AdminApp {
         } else {
             self.sign_in_screen(ui, commands);
         }
+        self.bulk_confirmation(ui, commands);
+        self.close_confirmation(ui);
         self.sign_in_again_prompt(ui, commands);
+    }
+
+    /// Confirms a bulk run: the action, the number of employees, the concurrency.
+    fn bulk_confirmation(&mut self, ui: &Ui, commands: &mut Vec<Command>) {
+        let workspace = &mut self.workspace;
+        let Some(dialog) = &mut workspace.bulk_dialog else {
+            return;
+        };
+        let count = workspace.picker.checked().len();
+        let form_selection = workspace
+            .form
+            .as_ref()
+            .filter(|f| f.is_ready())
+            .map(ConfigForm::selection);
+        let sources = &workspace.copy_sources;
+        let mut close = false;
+        egui::Modal::new(egui::Id::unique("bulk_confirmation")).show(ui.ctx(), |ui| {
+            ui.set_max_width(460.0);
+            ui.heading(format!("Apply to {count} employees"));
+            let form_label = form_selection.as_ref().map_or_else(
+                || "The form's selection (open an employee's config first)".to_owned(),
+                |s| {
+                    format!(
+                        "The form's selection: {} colleagues, {} queues",
+                        s.colleagues.len(),
+                        s.queues.len()
+                    )
+                },
+            );
+            ui.add_enabled_ui(form_selection.is_some(), |ui| {
+                ui.radio_value(&mut dialog.copy, false, form_label)
+            });
+            ui.add_enabled_ui(!sources.is_empty(), |ui| {
+                ui.radio_value(&mut dialog.copy, true, "A copy of another employee's config");
+            });
+            if dialog.copy {
+                let chosen = dialog
+                    .source
+                    .as_ref()
+                    .and_then(|id| sources.iter().find(|(s, _)| s == id));
+                egui::ComboBox::from_label("Copy the config of")
+                    .selected_text(chosen.map_or("choose an employee", |(_, name)| name.as_str()))
+                    .show_ui(ui, |ui| {
+                        for (id, name) in sources {
+                            ui.selectable_value(&mut dialog.source, Some(id.clone()), name);
+                        }
+                    });
+            }
+            ui.horizontal(|ui| {
+                let label = ui.label("Requests at once");
+                ui.add(egui::DragValue::new(&mut dialog.concurrency).range(1..=16))
+                    .labelled_by(label.id);
+            });
+            let action = match (dialog.copy, &dialog.source, &form_selection) {
+                (true, Some(source), _) => Some(BulkAction::CopyFrom(source.clone())),
+                (false, _, Some(selection)) => Some(BulkAction::Apply(selection.clone())),
+                _ => None,
+            };
+            ui.label(match &action {
+                Some(BulkAction::CopyFrom(_)) => format!(
+                    "Each of the {count} employees' configs will be overwritten with the chosen one (an \
+                     employee is never listed as its own colleague)."
+                ),
+                Some(BulkAction::Apply(_)) => format!(
+                    "Each of the {count} employees gets this selection (an employee is never listed as \
+                     its own colleague)."
+                ),
+                None => "Choose what to apply.".to_owned(),
+            });
+            ui.horizontal(|ui| {
+                if ui
+                    .add_enabled(action.is_some(), egui::Button::new(format!("Start ({count})")))
+                    .clicked()
+                    && let Some(action) = action
+                {
+                    commands.push(Command::StartBulk {
+                        action,
+                        concurrency: dialog.concurrency,
+                    });
+                }
+                close = ui.button("Cancel").clicked();
+            });
+        });
+        if close {
+            workspace.bulk_dialog = None;
+        }
+    }
+
+    /// Closing the window during a bulk run asks first.
+    fn close_confirmation(&mut self, ui: &Ui) {
+        if !self.confirm_close {
+            return;
+        }
+        let remaining = self.workspace.bulk.as_ref().map_or(0, |run| run.counts().3);
+        let (mut keep, mut close) = (false, false);
+        egui::Modal::new(egui::Id::unique("close_confirmation")).show(ui.ctx(), |ui| {
+            ui.heading("A bulk run is still going");
+            ui.label(format!(
+                "{remaining} employees are not done yet. If you close now, requests in flight \
+                 finish and the rest are not sent."
+            ));
+            ui.horizontal(|ui| {
+                keep = ui.button("Keep running").clicked();
+                close = ui.button("Close anyway").clicked();
+            });
+        });
+        if keep {
+            self.confirm_close = false;
+        }
+        if close {
+            if let Some(run) = &self.workspace.bulk {
+                run.cancel();
+            }
+            self.confirm_close = false;
+            self.close_confirmed = true;
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
     }
 
     fn sign_in_screen(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
@@ -155,11 +275,19 @@ impl AdminApp {
             .resizable(true)
             .default_size(380.0)
             .show(ui, |ui| {
+                if let Some(run) = &mut workspace.bulk {
+                    if crate::ui::bulk_panel::ui(ui, run, commands) {
+                        workspace.bulk = None;
+                    }
+                    ui.separator();
+                }
                 workspace.results.ui(ui, &level, creating, commands);
             });
 
         egui::CentralPanel::default().show(ui, |ui| match (&mut workspace.form, &workspace.directory) {
-            (Some(form), Some(directory)) => form.ui(ui, directory, &level, creating, commands),
+            (Some(form), Some(directory)) => {
+                form.ui(ui, directory, &workspace.copy_sources, &level, creating, commands);
+            }
             _ => {
                 ui.add_space(24.0);
                 ui.weak("Pick an employee on the left to edit which colleagues and queues their app shows.");

@@ -34,6 +34,7 @@ pub struct ConfigForm {
     baseline: ConfigSelection,
     /// Whether the selection differs from `baseline`; updated on edits, not per frame.
     dirty: bool,
+    copy_source: Option<Id>,
     colleagues: Section,
     queues: Section,
 }
@@ -47,6 +48,7 @@ impl ConfigForm {
             load: LoadState::Loading,
             baseline: ConfigSelection::default(),
             dirty: false,
+            copy_source: None,
             colleagues: Section::new(GroupType::Colleagues),
             queues: Section::new(GroupType::Queues),
         }
@@ -136,6 +138,7 @@ impl ConfigForm {
         &mut self,
         ui: &mut Ui,
         directory: &Directory,
+        copy_sources: &[(Id, String)],
         level: &AccessLevel,
         creating: bool,
         commands: &mut Vec<Command>,
@@ -188,6 +191,7 @@ impl ConfigForm {
                 self.set_selection(baseline);
             }
         });
+        self.copy_from_ui(ui, copy_sources, creating, commands);
         ui.separator();
         let pool = Pool {
             directory,
@@ -202,6 +206,47 @@ impl ConfigForm {
         if edited {
             self.refresh_dirty();
         }
+    }
+}
+
+impl ConfigForm {
+    /// "Copy from": overwrite this employee's config with another employee's.
+    fn copy_from_ui(
+        &mut self,
+        ui: &mut Ui,
+        sources: &[(Id, String)],
+        creating: bool,
+        commands: &mut Vec<Command>,
+    ) {
+        let employee = &self.employee;
+        if !sources.iter().any(|(id, _)| id != employee) {
+            return;
+        }
+        ui.horizontal(|ui| {
+            let chosen = self
+                .copy_source
+                .as_ref()
+                .and_then(|id| sources.iter().find(|(s, _)| s == id));
+            egui::ComboBox::from_label("Copy from")
+                .selected_text(chosen.map_or("choose an employee", |(_, name)| name.as_str()))
+                .show_ui(ui, |ui| {
+                    for (id, name) in sources.iter().filter(|(id, _)| id != employee) {
+                        ui.selectable_value(&mut self.copy_source, Some(id.clone()), name);
+                    }
+                });
+            let ready = chosen.is_some() && !creating;
+            if ui
+                .add_enabled(ready, egui::Button::new("Copy"))
+                .on_hover_text("Overwrite this employee's config with the chosen one's")
+                .clicked()
+                && let Some((source, _)) = chosen
+            {
+                commands.push(Command::CopyFrom {
+                    source: source.clone(),
+                    target: employee.clone(),
+                });
+            }
+        });
     }
 }
 
@@ -389,7 +434,13 @@ impl Section {
                 edits.push(Edit::AddAllMatching);
             }
         });
-        labelled_text_edit(ui, "Filter", &mut self.filter, false, &format!("filter {plural}"));
+        labelled_text_edit(
+            ui,
+            &format!("Filter {plural}"),
+            &mut self.filter,
+            false,
+            "name or number",
+        );
         let matches = self.available.matches();
         let row_height = ui.spacing().interact_size.y;
         egui::ScrollArea::vertical()

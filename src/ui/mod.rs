@@ -2,6 +2,7 @@
 //! leaves as [`crate::app::Command`]s.
 
 pub mod activity_log;
+pub mod bulk_panel;
 pub mod config_form;
 pub mod customer_picker;
 pub mod employee_picker;

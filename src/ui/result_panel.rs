@@ -26,6 +26,8 @@ pub struct Outcome {
     pub at: SystemTime,
     /// What was sent.
     pub sent: ConfigSelection,
+    /// For a copy: the employee copied from, and their name.
+    pub copied_from: Option<(Id, String)>,
     /// What the server answered.
     pub result: Result<MobileConfig, ApiError>,
     /// Where the stored items differ from what was sent, in words (computed once).
@@ -38,20 +40,31 @@ impl Outcome {
         employee: Id,
         employee_name: String,
         sent: ConfigSelection,
+        copied_from: Option<(Id, String)>,
         result: Result<MobileConfig, ApiError>,
         directory: Option<&Directory>,
     ) -> Self {
-        let differences = match &result {
-            Ok(config) => differences(&sent, config, directory),
-            Err(_) => Vec::new(),
+        let differences = match (&result, &copied_from) {
+            (Ok(config), None) => differences(&sent, config, directory),
+            _ => Vec::new(),
         };
         Self {
             employee,
             employee_name,
             at: SystemTime::now(),
             sent,
+            copied_from,
             result,
             differences,
+        }
+    }
+
+    fn title(&self, done: bool) -> String {
+        match (&self.copied_from, done) {
+            (Some((_, source)), true) => format!("Copied {source}'s config to {}", self.employee_name),
+            (Some((_, source)), false) => format!("Not copied from {source} to {}", self.employee_name),
+            (None, true) => format!("Created for {}", self.employee_name),
+            (None, false) => format!("Not created for {}", self.employee_name),
         }
     }
 }
@@ -104,9 +117,7 @@ fn outcome_ui(
         let time = clock_time(outcome.at);
         match &outcome.result {
             Ok(config) => {
-                ui.label(
-                    RichText::new(format!("Created for {} · {time} UTC", outcome.employee_name)).strong(),
-                );
+                ui.label(RichText::new(format!("{} · {time} UTC", outcome.title(true))).strong());
                 for group in &config.configs {
                     group_ui(ui, group.group_type.as_str(), &group.items, &group.others);
                 }
@@ -122,7 +133,7 @@ fn outcome_ui(
             }
             Err(error) => {
                 ui.label(
-                    RichText::new(format!("Not created for {} · {time} UTC", outcome.employee_name))
+                    RichText::new(format!("{} · {time} UTC", outcome.title(false)))
                         .strong()
                         .color(ui.visuals().error_fg_color),
                 );
@@ -131,9 +142,15 @@ fn outcome_ui(
                     ui.label(access_explanation(level));
                 }
                 if error.is_retryable() && ui.add_enabled(!creating, egui::Button::new("Retry")).clicked() {
-                    commands.push(Command::RetryCreate {
-                        employee: outcome.employee.clone(),
-                        selection: outcome.sent.clone(),
+                    commands.push(match &outcome.copied_from {
+                        Some((source, _)) => Command::CopyFrom {
+                            source: source.clone(),
+                            target: outcome.employee.clone(),
+                        },
+                        None => Command::RetryCreate {
+                            employee: outcome.employee.clone(),
+                            selection: outcome.sent.clone(),
+                        },
                     });
                 }
             }

@@ -33,21 +33,30 @@ pub fn app_for(
     secrets: SecretStore,
     storage: Option<Box<dyn eframe::Storage>>,
 ) -> Harness<'static, AdminApp> {
+    app_sized(server, runtime, secrets, storage, [1280.0, 860.0])
+}
+
+/// [`app_for`] in a window of the given size.
+pub fn app_sized(
+    server: &DemoServer,
+    runtime: &tokio::runtime::Runtime,
+    secrets: SecretStore,
+    storage: Option<Box<dyn eframe::Storage>>,
+    size: [f32; 2],
+) -> Harness<'static, AdminApp> {
     let handle = runtime.handle().clone();
     let url = server.base_url().to_owned();
-    Harness::builder()
-        .with_size([1280.0, 860.0])
-        .build_eframe(move |cc| {
-            AdminApp::new(
-                cc,
-                AppOptions {
-                    connection: Some(Connection::Custom(url)),
-                    runtime: handle,
-                    secrets,
-                    storage,
-                },
-            )
-        })
+    Harness::builder().with_size(size).build_eframe(move |cc| {
+        AdminApp::new(
+            cc,
+            AppOptions {
+                connection: Some(Connection::Custom(url)),
+                runtime: handle,
+                secrets,
+                storage,
+            },
+        )
+    })
 }
 
 /// Preferences storage as files in a directory, one per key, so a test can read every byte

@@ -1,0 +1,192 @@
+//! Copying a config, and bulk runs over many employees, through the GUI.
+
+use egui::Modifiers;
+use egui_kittest::kittest::Queryable as _;
+use mobileconfig_admin::api::{ApiClient, ClientConfig, GroupType, Id, LoginRequest};
+use mobileconfig_admin::app::bulk_run::RowState;
+use mobileconfig_admin::demo::{DEMO_PASSWORD, Fault, FaultRule};
+use mobileconfig_admin::secrets::SecretStore;
+use reqwest::Method;
+
+use crate::common::{Gui, app_sized, gui};
+
+fn person(gui: &Gui, customer: &str, name: &str) -> Id {
+    let customer = gui.customer(customer);
+    gui.server
+        .employees_of(&customer)
+        .into_iter()
+        .find_map(|(id, n)| (n == name).then_some(id))
+        .expect("seeded person")
+}
+
+/// A config as the server has it, read with a fresh admin session.
+fn server_config(gui: &Gui, employee: &Id) -> (Vec<Id>, Vec<Id>) {
+    let client = ApiClient::new(&ClientConfig::new(gui.server.base_url())).expect("client");
+    gui.runtime.block_on(async {
+        let login = LoginRequest {
+            username: "admin@telecomx.demo".into(),
+            password: DEMO_PASSWORD.into(),
+            ..LoginRequest::default()
+        };
+        let admin = client.with_token(client.login(&login).await.expect("login").token);
+        let config = admin.mobile_config(employee).await.expect("config");
+        (
+            config.item_ids(&GroupType::Colleagues),
+            config.item_ids(&GroupType::Queues),
+        )
+    })
+}
+
+#[test]
+fn copy_a_config_between_two_employees() {
+    let mut gui = gui();
+    gui.sign_in("owner@bagerhansen.demo");
+    gui.wait_for_directory();
+    gui.pick_employee("martin.poulsen@bagerhansen.dk");
+    gui.wait_until("copy sources loaded", |h| h.query_by_label("Copy from").is_some());
+    // Hide the available colleagues so the source's name is only in the menu.
+    gui.replace_text("Filter colleagues", "zzz");
+    gui.click("Copy from");
+    gui.click("Bo Andersen");
+    gui.click("Copy");
+    gui.wait_until("the copy result arrived", |h| {
+        h.state().latest_outcome().is_some()
+    });
+
+    let outcome = gui.harness.state().latest_outcome().expect("outcome");
+    assert!(outcome.result.is_ok(), "{:?}", outcome.result);
+    assert!(
+        gui.harness
+            .query_by_label_contains("Copied Bo Andersen's config to Martin Poulsen")
+            .is_some()
+    );
+    let (source, target) = (
+        person(&gui, "Bager Hansen ApS", "Bo Andersen"),
+        person(&gui, "Bager Hansen ApS", "Martin Poulsen"),
+    );
+    let (source_colleagues, source_queues) = server_config(&gui, &source);
+    let (colleagues, queues) = server_config(&gui, &target);
+    let expected: Vec<Id> = source_colleagues.into_iter().filter(|c| c != &target).collect();
+    assert_eq!(
+        colleagues, expected,
+        "the source's colleagues, less the target itself"
+    );
+    assert_eq!(queues, source_queues);
+    assert_eq!(
+        gui.harness.state().form_selection().map(|s| s.colleagues),
+        Some(expected),
+        "the form shows it"
+    );
+}
+
+#[test]
+fn bulk_run_over_thirty_with_one_failure_then_retry_failed() {
+    let mut gui = gui();
+    gui.harness = app_sized(
+        &gui.server,
+        &gui.runtime,
+        SecretStore::in_memory(),
+        None,
+        [1280.0, 1500.0],
+    );
+    gui.sign_in("manager@fjordhavn.demo");
+    gui.wait_for_directory();
+    let people: Vec<(Id, String)> = gui
+        .harness
+        .state()
+        .directory()
+        .expect("directory")
+        .people
+        .iter()
+        .take(30)
+        .map(|p| (p.id.clone(), p.name.clone()))
+        .collect();
+
+    // The form: the manager's own config gets one colleague and one queue.
+    gui.pick_employee("manager@fjordhavn.demo");
+    gui.click("Clear search");
+    assert_eq!(gui.harness.state().picker_match_count(), 120);
+    gui.click(&format!("Add {}", people[40 % people.len()].1));
+    gui.click("Add Booking");
+
+    // Check the first thirty: a click, then Shift-click on the thirtieth.
+    gui.click(&format!("Select {}", people[0].1));
+    gui.harness
+        .get_by_label(&format!("Select {}", people[29].1))
+        .click_modifiers(Modifiers::SHIFT);
+    gui.harness.step();
+    gui.harness.step();
+    assert_eq!(gui.harness.state().checked_employees(), 30);
+    assert!(gui.harness.query_by_label("30 selected").is_some());
+
+    let broken = people[17].0.clone();
+    gui.server.inject_fault(
+        FaultRule::new(
+            format!("/pbx/app/mobileconfig/{broken}"),
+            Fault::Error {
+                status: 500,
+                code: "internal_error".into(),
+                message: "<Unspecified>".into(),
+            },
+        )
+        .method(Method::POST),
+    );
+    gui.click("Apply to 30 selected…");
+    gui.wait_for_label("Apply to 30 employees");
+    gui.click("Start (30)");
+    gui.wait_until("the run finished", |h| {
+        h.state().bulk_run().is_some_and(|r| !r.is_running())
+    });
+
+    let run = gui.harness.state().bulk_run().expect("run");
+    assert_eq!(run.counts(), (29, 1, 0, 0));
+    assert!(matches!(run.rows[17], RowState::Failed(_)));
+    assert!(
+        gui.harness
+            .query_by_label("done 29 · failed 1 · remaining 0")
+            .is_some()
+    );
+    let failed_row = format!("{}: failed:", people[17].1);
+    assert!(
+        gui.harness.query_by_label_contains(&failed_row).is_some(),
+        "the failure is explained"
+    );
+
+    gui.server.clear_faults();
+    gui.click("Retry failed");
+    gui.wait_until("the retry finished", |h| {
+        h.state().bulk_run().is_some_and(|r| !r.is_running())
+    });
+    assert_eq!(
+        gui.harness
+            .state()
+            .bulk_run()
+            .map(mobileconfig_admin::app::bulk_run::BulkRun::counts),
+        Some((30, 0, 0, 0))
+    );
+    assert!(
+        gui.harness
+            .query_by_label("done 30 · failed 0 · remaining 0")
+            .is_some()
+    );
+    for (id, name) in &people {
+        assert_eq!(
+            gui.server.successful_writes(id),
+            1,
+            "exactly one successful create for {name}"
+        );
+    }
+
+    // The report exports as CSV, without secrets.
+    let path = std::env::temp_dir().join(format!("bulk-report-{}.csv", std::process::id()));
+    gui.replace_text("Report file", &path.display().to_string());
+    gui.click("Export CSV");
+    gui.wait_until("the report is saved", |h| {
+        h.state().banner().is_some_and(|b| b.contains("Report saved"))
+    });
+    let csv = std::fs::read_to_string(&path).expect("report written");
+    assert_eq!(csv.lines().count(), 31, "a header and one line per employee");
+    assert!(csv.starts_with("employee_id,employee,outcome,error_code,http_status,error"));
+    assert_eq!(csv.matches(",done,").count(), 30);
+    std::fs::remove_file(&path).ok();
+}

@@ -190,3 +190,143 @@ fn bulk_run_over_thirty_with_one_failure_then_retry_failed() {
     assert_eq!(csv.matches(",done,").count(), 30);
     std::fs::remove_file(&path).ok();
 }
+
+/// Signs in the Fjordhavn manager in a tall window, fills the form (one colleague, one queue)
+/// and checks the first `count` employees with a click and a Shift-click.
+fn prepare_run(count: usize) -> (Gui, Vec<(Id, String)>) {
+    let mut gui = gui();
+    gui.harness = app_sized(
+        &gui.server,
+        &gui.runtime,
+        SecretStore::in_memory(),
+        None,
+        [1280.0, 1500.0],
+    );
+    gui.sign_in("manager@fjordhavn.demo");
+    gui.wait_for_directory();
+    let people: Vec<(Id, String)> = gui.harness.state().directory().expect("directory").people[..count]
+        .iter()
+        .map(|p| (p.id.clone(), p.name.clone()))
+        .collect();
+    gui.pick_employee("manager@fjordhavn.demo");
+    gui.click("Clear search");
+    gui.click("Add Booking");
+    gui.click(&format!("Select {}", people[0].1));
+    gui.harness
+        .get_by_label(&format!("Select {}", people[count - 1].1))
+        .click_modifiers(Modifiers::SHIFT);
+    gui.harness.step();
+    gui.harness.step();
+    assert_eq!(gui.harness.state().checked_employees(), count);
+    (gui, people)
+}
+
+fn start_run(gui: &mut Gui, count: usize) {
+    gui.click(&format!("Apply to {count} selected…"));
+    gui.wait_for_label(&format!("Apply to {count} employees"));
+    gui.click(&format!("Start ({count})"));
+}
+
+fn counts(gui: &Gui) -> (usize, usize, usize, usize) {
+    gui.harness
+        .state()
+        .bulk_run()
+        .map_or((0, 0, 0, 0), mobileconfig_admin::app::bulk_run::BulkRun::counts)
+}
+
+#[test]
+fn closing_mid_run_asks_first_and_cancel_lists_the_ones_not_attempted() {
+    let (mut gui, people) = prepare_run(30);
+    let slow = FaultRule::new(
+        "/pbx/app/mobileconfig/",
+        Fault::Delay(std::time::Duration::from_millis(200)),
+    )
+    .method(Method::POST);
+    gui.server.inject_fault(slow);
+    start_run(&mut gui, 30);
+    gui.wait_until("a few are done", |h| {
+        h.state().bulk_run().is_some_and(|r| r.counts().0 >= 4)
+    });
+
+    // The window's close button during a run asks first.
+    gui.harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    gui.harness.step();
+    gui.harness.step();
+    assert!(gui.harness.state().is_confirming_close());
+    assert!(gui.harness.query_by_label("A bulk run is still going").is_some());
+    gui.click("Keep running");
+    assert!(!gui.harness.state().is_confirming_close());
+
+    gui.click("Cancel run");
+    gui.wait_until("the run stopped", |h| {
+        h.state().bulk_run().is_some_and(|r| !r.is_running())
+    });
+    let (done, failed, not_attempted, remaining) = counts(&gui);
+    assert_eq!((failed, remaining), (0, 0));
+    assert!(not_attempted > 0, "the cancel left some out");
+    assert_eq!(done + not_attempted, 30);
+    let written: u32 = people
+        .iter()
+        .map(|(id, _)| gui.server.successful_writes(id))
+        .sum();
+    assert_eq!(written as usize, done, "no request started after the cancel");
+    assert!(
+        gui.harness
+            .query_by_label_contains(&format!("not attempted {not_attempted}"))
+            .is_some()
+    );
+    let run = gui.harness.state().bulk_run().expect("run");
+    let listed = run
+        .rows
+        .iter()
+        .filter(|r| matches!(r, RowState::NotAttempted))
+        .count();
+    assert_eq!(listed, not_attempted, "each one left out is in the report");
+    let csv = run.report_csv().expect("csv");
+    assert_eq!(csv.matches(",not attempted,").count(), not_attempted);
+}
+
+#[test]
+fn an_expired_session_pauses_the_run_until_signed_in_again() {
+    let (mut gui, people) = prepare_run(12);
+    let slow = FaultRule::new(
+        "/pbx/app/mobileconfig/",
+        Fault::Delay(std::time::Duration::from_millis(100)),
+    )
+    .method(Method::POST);
+    gui.server.inject_fault(slow);
+    start_run(&mut gui, 12);
+    gui.wait_until("a few are done", |h| {
+        h.state().bulk_run().is_some_and(|r| r.counts().0 >= 3)
+    });
+    gui.clock.advance(std::time::Duration::from_secs(16 * 60));
+    gui.wait_until("the run asks to sign in again", |h| {
+        h.state().is_asking_to_sign_in_again()
+    });
+    assert!(
+        gui.harness
+            .state()
+            .bulk_run()
+            .is_some_and(mobileconfig_admin::app::bulk_run::BulkRun::is_paused)
+    );
+    gui.type_into("Password", DEMO_PASSWORD);
+    gui.click("Sign in");
+    gui.wait_until("the run finished", |h| {
+        h.state().bulk_run().is_some_and(|r| !r.is_running())
+    });
+
+    assert_eq!(counts(&gui), (12, 0, 0, 0));
+    for (id, name) in &people {
+        assert_eq!(
+            gui.server.successful_writes(id),
+            1,
+            "exactly one successful create for {name}"
+        );
+    }
+}

@@ -341,8 +341,8 @@ impl AdminApp {
         if let Some(((), result)) = take_finished(&mut self.tasks.restore) {
             self.restored(result);
         }
-        if let Some(((), result)) = take_finished(&mut self.tasks.remember) {
-            self.remembered(result);
+        if let Some((saved, result)) = take_finished(&mut self.tasks.remember) {
+            self.remembered(saved, result);
         }
         if let Some((purpose, result)) = take_finished(&mut self.tasks.sign_in) {
             self.signed_in(purpose, result);

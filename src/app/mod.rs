@@ -111,7 +111,7 @@ struct Tasks {
     sources: Option<Task<Vec<MobileConfig>, Id>>,
     export: Option<Task<Result<(), String>, std::path::PathBuf>>,
     restore: Option<Task<session_store::Restore>>,
-    remember: Option<Task<Result<(), SecretError>>>,
+    remember: Option<Task<Result<(), SecretError>, bool>>,
 }
 
 /// The desktop app.

@@ -115,7 +115,7 @@ impl AdminApp {
         let account = account(&self.link.connection, username);
         let token = token.expose().to_owned();
         let keep = persist && self.link.connection != Connection::Demo;
-        self.tasks.remember = Some(self.runner.spawn((), async move {
+        self.tasks.remember = Some(self.runner.spawn(keep, async move {
             blocking(move || {
                 if keep {
                     secrets.store(&account, &token)
@@ -130,17 +130,18 @@ impl AdminApp {
         }
     }
 
-    /// Applies the result of saving (or removing) the token.
-    pub(super) fn remembered(&mut self, result: Result<Result<(), SecretError>, ApiError>) {
+    /// Applies the result of saving (`saved`) or removing the token. Only a failed save is worth
+    /// a word: removing an old token from a keyring that is not there changes nothing.
+    pub(super) fn remembered(&mut self, saved: bool, result: Result<Result<(), SecretError>, ApiError>) {
         match result {
             Ok(Ok(())) => {
-                let persist = self.preferences.stay_signed_in && self.link.connection != Connection::Demo;
                 if let Some(session) = &mut self.session {
-                    session.remembered = persist;
+                    session.remembered = saved;
                 }
             }
-            Ok(Err(error)) => self.warn_about_keyring(&error),
-            Err(error) => self.banner = Some(error.user_message()),
+            Ok(Err(error)) if saved => self.warn_about_keyring(&error),
+            Err(error) if saved => self.banner = Some(error.user_message()),
+            Ok(Err(_)) | Err(_) => {}
         }
     }
 

@@ -29,7 +29,7 @@ impl AdminApp {
         if let Some(banner) = &self.banner {
             let mut dismiss = false;
             egui::Panel::top("banner").show(ui, |ui| {
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(banner).color(ui.visuals().warn_fg_color));
                     dismiss = ui.button("Dismiss").clicked();
                 });

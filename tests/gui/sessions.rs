@@ -164,3 +164,14 @@ fn sign_out_happens_locally_with_a_notice_when_the_server_is_unreachable() {
     });
     assert!(gui.harness.query_by_label("Sign in to TelecomX").is_some());
 }
+
+#[test]
+fn without_stay_signed_in_a_missing_keyring_is_not_mentioned() {
+    let mut gui = gui();
+    let secrets = SecretStore::unavailable("no Secret Service is running");
+    let mut storage = DirStorage::new("nokeyring-quiet");
+    restart(&mut gui, &secrets, &mut storage);
+    gui.sign_in(OWNER);
+    gui.wait_until("settled", |h| !h.state().is_busy());
+    assert_eq!(gui.harness.state().banner(), None, "nothing was to be remembered");
+}

@@ -4,6 +4,7 @@ use std::collections::HashSet;
 
 use axum::Json;
 use axum::extract::State;
+use axum::response::{IntoResponse as _, Response};
 use serde::{Deserialize, Serialize};
 
 use crate::api::{AccessLevel, EmployeeState, Id};
@@ -123,7 +124,7 @@ pub async fn get_config(
     State(state): State<SharedState>,
     Auth(caller): Auth,
     IdPath(id): IdPath,
-) -> DemoResult<Json<serde_json::Value>> {
+) -> DemoResult<Response> {
     let store = state.read();
     let employee = reachable_employee(&store, &caller, &id)?;
     if !store.configs.contains_key(&employee.id) {
@@ -160,7 +161,7 @@ pub async fn create_config(
     Auth(caller): Auth,
     IdPath(id): IdPath,
     OptionalJson(body): OptionalJson<CreateBody>,
-) -> DemoResult<Json<serde_json::Value>> {
+) -> DemoResult<Response> {
     let mut store = state.write();
     let customer = reachable_employee(&store, &caller, &id)?.customer.clone();
     let mut record = store.configs.get(&id).cloned().unwrap_or_default();
@@ -185,7 +186,9 @@ pub async fn create_config(
     }
     store.configs.insert(id.clone(), record);
     *store.writes.entry(id.clone()).or_default() += 1;
-    answer_config(&store, &id)
+    // Answer under a read lock, so concurrent requests do not queue behind the serialisation.
+    drop(store);
+    answer_config(&state.read(), &id)
 }
 
 /// Validates sent item ids in order: the first one that is not valid is reported with its
@@ -218,13 +221,13 @@ pub async fn list_configs(
     State(state): State<SharedState>,
     Auth(caller): Auth,
     Params(params): Params<ListParams>,
-) -> DemoResult<Json<serde_json::Value>> {
+) -> DemoResult<Response> {
     caller.require(&AccessLevel::Viewer)?;
     let excluded = parse_optional_id(params.employee.as_deref())?.unwrap_or_else(|| caller.employee.clone());
     let store = state.read();
     let customer =
         caller.target_customer(&store, params.customer.as_deref(), ResellerReach::DirectCustomers)?;
-    let configs: Vec<serde_json::Value> = customer
+    let configs: Vec<ConfigOut<'_>> = customer
         .employees
         .iter()
         .map(|&i| &store.employees[i])
@@ -233,10 +236,10 @@ pub async fn list_configs(
             store
                 .configs
                 .get(&e.id)
-                .map(|record| to_json(&ConfigOut::build(&store, e, record)))
+                .map(|record| ConfigOut::build(&store, e, record))
         })
         .collect();
-    Ok(Json(serde_json::Value::Array(configs)))
+    Ok(Json(configs).into_response())
 }
 
 /// Body of copy.
@@ -255,7 +258,7 @@ pub async fn copy_config(
     State(state): State<SharedState>,
     Auth(caller): Auth,
     JsonBody(body): JsonBody<CopyBody>,
-) -> DemoResult<Json<serde_json::Value>> {
+) -> DemoResult<Response> {
     let (from, to) = (parse_id(&body.from)?, parse_id(&body.to)?);
     let mut store = state.write();
     let source = reachable_employee(&store, &caller, &from)?;
@@ -271,12 +274,12 @@ pub async fn copy_config(
     record.colleagues.retain(|colleague| colleague != &to);
     store.configs.insert(to.clone(), record);
     *store.writes.entry(to.clone()).or_default() += 1;
-    answer_config(&store, &to)
+    drop(store);
+    answer_config(&state.read(), &to)
 }
 
-/// The stored config of `employee` as answered. Serialised under the same lock as the write,
-/// so the answer is exactly what was stored.
-fn answer_config(store: &Store, employee: &Id) -> DemoResult<Json<serde_json::Value>> {
+/// The stored config of `employee` as answered, serialised once, straight into the response.
+fn answer_config(store: &Store, employee: &Id) -> DemoResult<Response> {
     let record = store
         .configs
         .get(employee)
@@ -284,9 +287,5 @@ fn answer_config(store: &Store, employee: &Id) -> DemoResult<Json<serde_json::Va
     let employee = store
         .employee(employee)
         .ok_or(DemoError::from_pair(pairs::INTERNAL))?;
-    Ok(Json(to_json(&ConfigOut::build(store, employee, record))))
-}
-
-fn to_json(config: &ConfigOut<'_>) -> serde_json::Value {
-    serde_json::to_value(config).unwrap_or(serde_json::Value::Null)
+    Ok(Json(ConfigOut::build(store, employee, record)).into_response())
 }

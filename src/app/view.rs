@@ -5,6 +5,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
 use crate::api::AccessLevel;
 use crate::ui::config_form::ConfigForm;
+use crate::ui::widgets::employee_choice;
 use crate::ui::{top_bar, widgets};
 
 use super::bulk::BulkAction;
@@ -91,17 +92,7 @@ impl AdminApp {
                 ui.radio_value(&mut dialog.copy, true, "A copy of another employee's config");
             });
             if dialog.copy {
-                let chosen = dialog
-                    .source
-                    .as_ref()
-                    .and_then(|id| sources.iter().find(|(s, _)| s == id));
-                egui::ComboBox::from_label("Copy the config of")
-                    .selected_text(chosen.map_or("choose an employee", |(_, name)| name.as_str()))
-                    .show_ui(ui, |ui| {
-                        for (id, name) in sources {
-                            ui.selectable_value(&mut dialog.source, Some(id.clone()), name);
-                        }
-                    });
+                employee_choice(ui, "Copy the config of", &mut dialog.source, sources, None);
             }
             ui.horizontal(|ui| {
                 let label = ui.label("Requests at once");

@@ -11,7 +11,7 @@ use crate::app::directory::Directory;
 
 use super::filtered::FilteredList;
 use super::result_panel::access_explanation;
-use super::widgets::{error_box, icon_button, labelled_text_edit};
+use super::widgets::{employee_choice, error_box, icon_button, labelled_text_edit};
 
 /// Where the employee's current config stands.
 enum LoadState {
@@ -223,17 +223,7 @@ impl ConfigForm {
             return;
         }
         ui.horizontal(|ui| {
-            let chosen = self
-                .copy_source
-                .as_ref()
-                .and_then(|id| sources.iter().find(|(s, _)| s == id));
-            egui::ComboBox::from_label("Copy from")
-                .selected_text(chosen.map_or("choose an employee", |(_, name)| name.as_str()))
-                .show_ui(ui, |ui| {
-                    for (id, name) in sources.iter().filter(|(id, _)| id != employee) {
-                        ui.selectable_value(&mut self.copy_source, Some(id.clone()), name);
-                    }
-                });
+            let chosen = employee_choice(ui, "Copy from", &mut self.copy_source, sources, Some(employee));
             let ready = chosen.is_some() && !creating;
             if ui
                 .add_enabled(ready, egui::Button::new("Copy"))

@@ -2,7 +2,7 @@
 
 use egui::{Response, RichText, Role, Ui, WidgetInfo};
 
-use crate::api::ApiError;
+use crate::api::{ApiError, Id};
 
 /// A text field tied to a visible label, so screen readers (and tests) find it by that label.
 pub fn labelled_text_edit(
@@ -44,6 +44,30 @@ pub fn error_box(ui: &mut Ui, error: &ApiError) -> bool {
         }
     });
     retry
+}
+
+/// A menu of employees (by name) to choose one from, leaving out `exclude`; returns the chosen
+/// one's id and name.
+pub fn employee_choice<'a>(
+    ui: &mut Ui,
+    label: &str,
+    chosen: &mut Option<Id>,
+    employees: &'a [(Id, String)],
+    exclude: Option<&Id>,
+) -> Option<&'a (Id, String)> {
+    let current = chosen
+        .as_ref()
+        .and_then(|id| employees.iter().find(|(e, _)| e == id));
+    egui::ComboBox::from_label(label)
+        .selected_text(current.map_or("choose an employee", |(_, name)| name.as_str()))
+        .show_ui(ui, |ui| {
+            for (id, name) in employees.iter().filter(|(id, _)| Some(id) != exclude) {
+                ui.selectable_value(chosen, Some(id.clone()), name);
+            }
+        });
+    chosen
+        .as_ref()
+        .and_then(|id| employees.iter().find(|(e, _)| e == id))
 }
 
 /// Formats a wall-clock time as `HH:MM:SS` UTC (no time-zone database needed).

@@ -227,6 +227,23 @@ fn start_run(gui: &mut Gui, count: usize) {
     gui.click(&format!("Start ({count})"));
 }
 
+/// Starts a run over `count` employees against a server answering each create after
+/// `delay_ms`, and waits until `done` of them are done.
+fn start_slow_run(count: usize, delay_ms: u64, done: usize) -> (Gui, Vec<(Id, String)>) {
+    let (mut gui, people) = prepare_run(count);
+    let slow = FaultRule::new(
+        "/pbx/app/mobileconfig/",
+        Fault::Delay(std::time::Duration::from_millis(delay_ms)),
+    )
+    .method(Method::POST);
+    gui.server.inject_fault(slow);
+    start_run(&mut gui, count);
+    gui.wait_until("a few are done", |h| {
+        h.state().bulk_run().is_some_and(|r| r.counts().0 >= done)
+    });
+    (gui, people)
+}
+
 fn counts(gui: &Gui) -> (usize, usize, usize, usize) {
     gui.harness
         .state()
@@ -236,17 +253,7 @@ fn counts(gui: &Gui) -> (usize, usize, usize, usize) {
 
 #[test]
 fn closing_mid_run_asks_first_and_cancel_lists_the_ones_not_attempted() {
-    let (mut gui, people) = prepare_run(30);
-    let slow = FaultRule::new(
-        "/pbx/app/mobileconfig/",
-        Fault::Delay(std::time::Duration::from_millis(200)),
-    )
-    .method(Method::POST);
-    gui.server.inject_fault(slow);
-    start_run(&mut gui, 30);
-    gui.wait_until("a few are done", |h| {
-        h.state().bulk_run().is_some_and(|r| r.counts().0 >= 4)
-    });
+    let (mut gui, people) = start_slow_run(30, 200, 4);
 
     // The window's close button during a run asks first.
     gui.harness
@@ -294,17 +301,7 @@ fn closing_mid_run_asks_first_and_cancel_lists_the_ones_not_attempted() {
 
 #[test]
 fn an_expired_session_pauses_the_run_until_signed_in_again() {
-    let (mut gui, people) = prepare_run(12);
-    let slow = FaultRule::new(
-        "/pbx/app/mobileconfig/",
-        Fault::Delay(std::time::Duration::from_millis(100)),
-    )
-    .method(Method::POST);
-    gui.server.inject_fault(slow);
-    start_run(&mut gui, 12);
-    gui.wait_until("a few are done", |h| {
-        h.state().bulk_run().is_some_and(|r| r.counts().0 >= 3)
-    });
+    let (mut gui, people) = start_slow_run(12, 100, 3);
     gui.clock.advance(std::time::Duration::from_secs(16 * 60));
     gui.wait_until("the run asks to sign in again", |h| {
         h.state().is_asking_to_sign_in_again()

@@ -133,6 +133,7 @@ pub struct AdminApp {
     /// Closing was asked for during a bulk run; waiting for the user to confirm.
     confirm_close: bool,
     close_confirmed: bool,
+    first_frame_done: bool,
     tasks: Tasks,
     commands: Vec<Command>,
 }
@@ -178,6 +179,7 @@ impl AdminApp {
             keyring_warned: false,
             confirm_close: false,
             close_confirmed: false,
+            first_frame_done: false,
             tasks: Tasks::default(),
             commands: Vec::new(),
         };
@@ -299,5 +301,19 @@ impl eframe::App for AdminApp {
         self.draw(ui, &mut commands);
         self.commands = commands;
         self.run_commands();
+        if !std::mem::replace(&mut self.first_frame_done, true) {
+            report_first_frame();
+        }
+    }
+}
+
+/// For the start-up benchmark: with `MOBILECONFIG_ADMIN_FIRST_FRAME` set, says when the first
+/// frame has been laid out (checked once per run).
+fn report_first_frame() {
+    if std::env::var_os("MOBILECONFIG_ADMIN_FIRST_FRAME").is_some() {
+        use std::io::Write as _;
+        let mut out = std::io::stdout().lock();
+        writeln!(out, "first frame").ok();
+        out.flush().ok();
     }
 }

@@ -438,7 +438,10 @@ fn time_to_first_frame(exe: &str, display: &str, data_dir: &std::path::Path, run
                 .expect("reader thread");
             let elapsed = receiver
                 .recv_timeout(Duration::from_secs(60))
-                .expect("a first frame within a minute");
+                .unwrap_or_else(|error| {
+                    let status = child.try_wait().ok().flatten();
+                    panic!("{exe} showed no first frame on {display} ({error}; exit status {status:?})")
+                });
             child.kill().ok();
             child.wait().ok();
             elapsed.as_secs_f64()
@@ -449,28 +452,37 @@ fn time_to_first_frame(exe: &str, display: &str, data_dir: &std::path::Path, run
 }
 
 fn first_frame() -> Vec<Figure> {
-    const DISPLAY: &str = ":93";
+    // `-displayfd` makes Xvfb pick a free display and print its number once it accepts clients.
     let Ok(mut xvfb) = Command::new("Xvfb")
-        .args([DISPLAY, "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
-        .stdout(Stdio::null())
+        .args([
+            "-displayfd",
+            "1",
+            "-screen",
+            "0",
+            "1280x800x24",
+            "-nolisten",
+            "tcp",
+        ])
+        .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
     else {
         eprintln!("first_frame_ratio: skipped (no Xvfb; `apt-get install xvfb`)");
         return Vec::new();
     };
-    let socket = std::path::Path::new("/tmp/.X11-unix/X93");
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !socket.exists() && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(20));
+    let mut number = String::new();
+    if let Some(stdout) = xvfb.stdout.take() {
+        BufReader::new(stdout).read_line(&mut number).ok();
     }
+    let display = format!(":{}", number.trim());
+    let display = display.as_str();
     let data_dir = std::env::temp_dir().join(format!("bench-first-frame-{}", std::process::id()));
     std::fs::create_dir_all(&data_dir).expect("scratch dir");
     // One start of each first, so both are measured with warm file caches.
-    time_to_first_frame(env!("CARGO_BIN_EXE_minimal-window"), DISPLAY, &data_dir, 1);
-    time_to_first_frame(env!("CARGO_BIN_EXE_mobileconfig-admin"), DISPLAY, &data_dir, 1);
-    let minimal = time_to_first_frame(env!("CARGO_BIN_EXE_minimal-window"), DISPLAY, &data_dir, 5);
-    let app = time_to_first_frame(env!("CARGO_BIN_EXE_mobileconfig-admin"), DISPLAY, &data_dir, 5);
+    time_to_first_frame(env!("CARGO_BIN_EXE_minimal-window"), display, &data_dir, 1);
+    time_to_first_frame(env!("CARGO_BIN_EXE_mobileconfig-admin"), display, &data_dir, 1);
+    let minimal = time_to_first_frame(env!("CARGO_BIN_EXE_minimal-window"), display, &data_dir, 5);
+    let app = time_to_first_frame(env!("CARGO_BIN_EXE_mobileconfig-admin"), display, &data_dir, 5);
     xvfb.kill().ok();
     xvfb.wait().ok();
     std::fs::remove_dir_all(&data_dir).ok();

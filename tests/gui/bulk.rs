@@ -81,42 +81,7 @@ fn copy_a_config_between_two_employees() {
 
 #[test]
 fn bulk_run_over_thirty_with_one_failure_then_retry_failed() {
-    let mut gui = gui();
-    gui.harness = app_sized(
-        &gui.server,
-        &gui.runtime,
-        SecretStore::in_memory(),
-        None,
-        [1280.0, 1500.0],
-    );
-    gui.sign_in("manager@fjordhavn.demo");
-    gui.wait_for_directory();
-    let people: Vec<(Id, String)> = gui
-        .harness
-        .state()
-        .directory()
-        .expect("directory")
-        .people
-        .iter()
-        .take(30)
-        .map(|p| (p.id.clone(), p.name.clone()))
-        .collect();
-
-    // The form: the manager's own config gets one colleague and one queue.
-    gui.pick_employee("manager@fjordhavn.demo");
-    gui.click("Clear search");
-    assert_eq!(gui.harness.state().picker_match_count(), 120);
-    gui.click(&format!("Add {}", people[40 % people.len()].1));
-    gui.click("Add Booking");
-
-    // Check the first thirty: a click, then Shift-click on the thirtieth.
-    gui.click(&format!("Select {}", people[0].1));
-    gui.harness
-        .get_by_label(&format!("Select {}", people[29].1))
-        .click_modifiers(Modifiers::SHIFT);
-    gui.harness.step();
-    gui.harness.step();
-    assert_eq!(gui.harness.state().checked_employees(), 30);
+    let (mut gui, people) = prepare_run(30);
     assert!(gui.harness.query_by_label("30 selected").is_some());
 
     let broken = people[17].0.clone();

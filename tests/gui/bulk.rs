@@ -292,3 +292,34 @@ fn an_expired_session_pauses_the_run_until_signed_in_again() {
         );
     }
 }
+
+#[test]
+fn a_bulk_run_works_from_the_keyboard() {
+    let (mut gui, people) = prepare_run(2);
+    // Uncheck and re-check the first with Space, then start with Enter on each button.
+    gui.harness
+        .get_by_label(&format!("Select {}", people[0].1))
+        .focus();
+    gui.harness.step();
+    gui.harness.key_press(egui::Key::Space);
+    gui.harness.step();
+    assert_eq!(
+        gui.harness.state().checked_employees(),
+        1,
+        "Space toggles the checkbox"
+    );
+    gui.harness.key_press(egui::Key::Space);
+    gui.harness.step();
+    assert_eq!(gui.harness.state().checked_employees(), 2);
+    gui.harness.get_by_label("Apply to 2 selected…").focus();
+    gui.harness.step();
+    gui.harness.key_press(egui::Key::Enter);
+    gui.wait_for_label("Apply to 2 employees");
+    gui.harness.get_by_label("Start (2)").focus();
+    gui.harness.step();
+    gui.harness.key_press(egui::Key::Enter);
+    gui.wait_until("the run finished", |h| {
+        h.state().bulk_run().is_some_and(|r| !r.is_running())
+    });
+    assert_eq!(counts(&gui), (2, 0, 0, 0));
+}

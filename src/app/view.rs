@@ -65,27 +65,21 @@ impl AdminApp {
             return;
         };
         let count = workspace.picker.checked().len();
-        let form_selection = workspace
-            .form
-            .as_ref()
-            .filter(|f| f.is_ready())
-            .map(ConfigForm::selection);
+        // Read per frame by reference; the selection is copied only when the run starts.
+        let form = workspace.form.as_ref().filter(|f| f.is_ready());
         let sources = &workspace.copy_sources;
         let mut close = false;
         egui::Modal::new(egui::Id::unique("bulk_confirmation")).show(ui.ctx(), |ui| {
             ui.set_max_width(460.0);
             ui.heading(format!("Apply to {count} employees"));
-            let form_label = form_selection.as_ref().map_or_else(
+            let form_label = form.map_or_else(
                 || "The form's selection (open an employee's config first)".to_owned(),
-                |s| {
-                    format!(
-                        "The form's selection: {} colleagues, {} queues",
-                        s.colleagues.len(),
-                        s.queues.len()
-                    )
+                |f| {
+                    let (colleagues, queues) = f.counts();
+                    format!("The form's selection: {colleagues} colleagues, {queues} queues")
                 },
             );
-            ui.add_enabled_ui(form_selection.is_some(), |ui| {
+            ui.add_enabled_ui(form.is_some(), |ui| {
                 ui.radio_value(&mut dialog.copy, false, form_label)
             });
             ui.add_enabled_ui(!sources.is_empty(), |ui| {
@@ -99,28 +93,30 @@ impl AdminApp {
                 ui.add(egui::DragValue::new(&mut dialog.concurrency).range(1..=16))
                     .labelled_by(label.id);
             });
-            let action = match (dialog.copy, &dialog.source, &form_selection) {
-                (true, Some(source), _) => Some(BulkAction::CopyFrom(source.clone())),
-                (false, _, Some(selection)) => Some(BulkAction::Apply(selection.clone())),
-                _ => None,
-            };
-            ui.label(match &action {
-                Some(BulkAction::CopyFrom(_)) => format!(
+            let copy_source = dialog.source.as_ref().filter(|_| dialog.copy);
+            let apply_form = form.filter(|_| !dialog.copy);
+            let ready = copy_source.is_some() || apply_form.is_some();
+            ui.label(match (copy_source, apply_form) {
+                (Some(_), _) => format!(
                     "Each of the {count} employees' configs will be overwritten with the chosen one (an \
                      employee is never listed as its own colleague)."
                 ),
-                Some(BulkAction::Apply(_)) => format!(
+                (None, Some(_)) => format!(
                     "Each of the {count} employees gets this selection (an employee is never listed as \
                      its own colleague)."
                 ),
-                None => "Choose what to apply.".to_owned(),
+                (None, None) => "Choose what to apply.".to_owned(),
             });
             ui.horizontal(|ui| {
-                if ui
-                    .add_enabled(action.is_some(), egui::Button::new(format!("Start ({count})")))
-                    .clicked()
-                    && let Some(action) = action
-                {
+                let start = ui
+                    .add_enabled(ready, egui::Button::new(format!("Start ({count})")))
+                    .clicked();
+                let action = match (copy_source, apply_form) {
+                    (Some(source), _) if start => Some(BulkAction::CopyFrom(source.clone())),
+                    (None, Some(form)) if start => Some(BulkAction::Apply(form.selection())),
+                    _ => None,
+                };
+                if let Some(action) = action {
                     commands.push(Command::StartBulk {
                         action,
                         concurrency: dialog.concurrency,

@@ -50,6 +50,17 @@ pub struct FaultRule {
     pub fault: Fault,
 }
 
+impl Fault {
+    /// Answer with a documented error pair, e.g. [`crate::demo::pairs::INTERNAL`].
+    pub fn from_pair((status, code, message): crate::demo::error::Pair) -> Self {
+        Self::Error {
+            status,
+            code: code.to_owned(),
+            message: message.to_owned(),
+        }
+    }
+}
+
 impl FaultRule {
     /// A fault for every request under `path_prefix`.
     pub fn new(path_prefix: impl Into<String>, fault: Fault) -> Self {

@@ -43,16 +43,6 @@ impl ActivityLog {
         })
     }
 
-    /// A copy of the entries, oldest first.
-    pub fn snapshot(&self) -> Vec<ActivityEntry> {
-        self.entries
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .iter()
-            .cloned()
-            .collect()
-    }
-
     /// Draws the newest entries first; only visible rows are laid out.
     pub fn ui(&self, ui: &mut egui::Ui) {
         let entries = self.entries.lock().unwrap_or_else(PoisonError::into_inner);

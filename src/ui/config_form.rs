@@ -112,6 +112,11 @@ impl ConfigForm {
         }
     }
 
+    /// How many colleagues and queues are shown, without copying the selection.
+    pub fn counts(&self) -> (usize, usize) {
+        (self.colleagues.shown.len(), self.queues.shown.len())
+    }
+
     /// Whether the selection differs from the saved one.
     pub fn is_dirty(&self) -> bool {
         self.dirty

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use mobileconfig_admin::api::{ConfigSelection, Id};
 use mobileconfig_admin::app::bulk::{BulkAction, BulkControl, BulkEvent, run};
-use mobileconfig_admin::demo::{Fault, FaultRule};
+use mobileconfig_admin::demo::{Fault, FaultRule, pairs};
 use reqwest::Method;
 
 use crate::common::{Env, FJORDHAVN, MANAGER, env};
@@ -56,11 +56,7 @@ async fn thirty_employees_one_failure_then_retry_only_the_failure() {
     env.server.inject_fault(
         FaultRule::new(
             format!("/pbx/app/mobileconfig/{broken}"),
-            Fault::Error {
-                status: 500,
-                code: "internal_error".into(),
-                message: "<Unspecified>".into(),
-            },
+            Fault::from_pair(pairs::INTERNAL),
         )
         .method(Method::POST),
     );

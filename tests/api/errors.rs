@@ -6,7 +6,7 @@ use mobileconfig_admin::api::{
     AccessLevel, ApiError, ConfigSelection, EmployeeQuery, FieldRef, GroupType, Id, LoginRequest,
     SecondFactor, Token,
 };
-use mobileconfig_admin::demo::{DEMO_SMS_CODE, Fault, FaultRule};
+use mobileconfig_admin::demo::{DEMO_SMS_CODE, Fault, FaultRule, pairs};
 use reqwest::Method;
 
 use crate::common::{ADMIN, BAGER, FJORDHAVN, KLITGAARD, OWNER, PERSONAL, SMS, env, login, pair};
@@ -347,17 +347,8 @@ async fn accounts_that_cannot_sign_in() {
 async fn internal_error_is_retryable_and_plain() {
     let env = env().await;
     let client = env.sign_in(OWNER).await;
-    env.server.inject_fault(
-        FaultRule::new(
-            "/pbx/app/mobileconfig",
-            Fault::Error {
-                status: 500,
-                code: "internal_error".into(),
-                message: "<Unspecified>".into(),
-            },
-        )
-        .times(1),
-    );
+    env.server
+        .inject_fault(FaultRule::new("/pbx/app/mobileconfig", Fault::from_pair(pairs::INTERNAL)).times(1));
     let error = client.mobile_configs(None, None).await.unwrap_err();
     assert_eq!(code_and_message(&error), (500, "internal_error", "<Unspecified>"));
     assert!(error.is_retryable());

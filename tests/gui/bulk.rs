@@ -4,7 +4,7 @@ use egui::Modifiers;
 use egui_kittest::kittest::Queryable as _;
 use mobileconfig_admin::api::{ApiClient, ClientConfig, GroupType, Id, LoginRequest};
 use mobileconfig_admin::app::bulk_run::RowState;
-use mobileconfig_admin::demo::{DEMO_PASSWORD, Fault, FaultRule};
+use mobileconfig_admin::demo::{DEMO_PASSWORD, Fault, FaultRule, pairs};
 use mobileconfig_admin::secrets::SecretStore;
 use reqwest::Method;
 
@@ -88,11 +88,7 @@ fn bulk_run_over_thirty_with_one_failure_then_retry_failed() {
     gui.server.inject_fault(
         FaultRule::new(
             format!("/pbx/app/mobileconfig/{broken}"),
-            Fault::Error {
-                status: 500,
-                code: "internal_error".into(),
-                message: "<Unspecified>".into(),
-            },
+            Fault::from_pair(pairs::INTERNAL),
         )
         .method(Method::POST),
     );

@@ -172,6 +172,37 @@ impl AdminApp {
         }));
     }
 
+    /// Names the employees with a config (the copy sources), or says why there are none.
+    fn copy_sources_loaded(&mut self, result: Result<Vec<crate::api::MobileConfig>, ApiError>) {
+        let configs = match result {
+            Ok(configs) => configs,
+            Err(ApiError::SignInRequired(_)) => {
+                self.ask_to_sign_in_again(Command::ReloadDirectory);
+                return;
+            }
+            Err(error) => {
+                self.banner = Some(format!(
+                    "The configs to copy from could not be loaded, so Copy from is not offered: {}",
+                    error.user_message()
+                ));
+                return;
+            }
+        };
+        let directory = self.workspace.directory.clone();
+        let name = |id: &Id| {
+            directory
+                .as_ref()
+                .and_then(|d| d.person(id))
+                .map(|p| p.name.clone())
+        };
+        let mut sources: Vec<(Id, String)> = configs
+            .into_iter()
+            .map(|c| (c.id.clone(), name(&c.id).unwrap_or_else(|| c.id.to_string())))
+            .collect();
+        sources.sort_by_cached_key(|(_, name)| name.to_lowercase());
+        self.workspace.copy_sources = sources;
+    }
+
     fn load_copy_sources(&mut self) {
         let (Some(session), Some((customer, _))) = (&self.session, &self.workspace.customer) else {
             return;
@@ -391,21 +422,8 @@ impl AdminApp {
                 .customer
                 .as_ref()
                 .is_some_and(|(id, _)| id == &customer)
-            && let Ok(configs) = result
         {
-            let directory = self.workspace.directory.clone();
-            let name = |id: &Id| {
-                directory
-                    .as_ref()
-                    .and_then(|d| d.person(id))
-                    .map(|p| p.name.clone())
-            };
-            let mut sources: Vec<(Id, String)> = configs
-                .into_iter()
-                .map(|c| (c.id.clone(), name(&c.id).unwrap_or_else(|| c.id.to_string())))
-                .collect();
-            sources.sort_by_cached_key(|(_, name)| name.to_lowercase());
-            self.workspace.copy_sources = sources;
+            self.copy_sources_loaded(result);
         }
         if let Some((path, result)) = take_finished(&mut self.tasks.export) {
             self.banner = Some(match result {

@@ -319,3 +319,18 @@ fn a_bulk_run_works_from_the_keyboard() {
     });
     assert_eq!(counts(&gui), (2, 0, 0, 0));
 }
+
+#[test]
+fn copy_sources_that_fail_to_load_are_explained() {
+    let mut gui = gui();
+    gui.server.inject_fault(
+        FaultRule::new("/pbx/app/mobileconfig", Fault::from_pair(pairs::INTERNAL)).method(Method::GET),
+    );
+    gui.sign_in("owner@bagerhansen.demo");
+    gui.wait_for_directory();
+    gui.wait_until("the failure is explained", |h| {
+        h.state()
+            .banner()
+            .is_some_and(|b| b.contains("configs to copy from could not be loaded"))
+    });
+}
